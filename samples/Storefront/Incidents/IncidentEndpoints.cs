@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Storefront.Downstream;
+
+namespace Storefront.Incidents;
+
+/// <summary>
+/// Endpoints that reproduce the playbook's incidents ON PURPOSE. They are the planted findings that
+/// Warden's analyzers, <c>warden audit</c> and the runtime detectors must find. Do not copy them.
+/// </summary>
+public static class IncidentEndpoints
+{
+    /// <summary>The largest fan-out the endpoint accepts, so a typo cannot take the machine down.</summary>
+    public const int MaxFanOut = 10_000;
+
+    /// <summary>Maps the <c>/incidents</c> endpoints.</summary>
+    public static IEndpointRouteBuilder MapIncidentEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/incidents");
+
+        // Playbook chapter 2: a ~50 KB JSON body parsed synchronously on the request path. The parse is
+        // CPU work on a pool thread; with many concurrent requests it delays everything else.
+        group.MapGet("/catalog", async (DownstreamClient downstream, CancellationToken ct) =>
+        {
+            var body = await downstream.GetStringAsync("downstream/catalog", ct);
+            var items = JsonSerializer.Deserialize<CatalogItem[]>(body, JsonSerializerOptions.Web) ?? [];
+            return new { Count = items.Length, Bytes = body.Length };
+        });
+
+        // Playbook chapter 5: a fire-and-forget analytics call. The analytics service always fails, and
+        // nobody ever sees the exception: the task is dropped, so its failure vanishes.
+        group.MapPost("/checkout/{id:int}", (int id, AnalyticsClient analytics) =>
+        {
+            _ = analytics.TrackAsync("checkout", id, CancellationToken.None);
+            return Results.Accepted(value: new { ProductId = id, Status = "accepted" });
+        });
+
+        // Playbook chapter 3: Task.WhenAll over a list whose size the caller chooses. At 50,000 items the
+        // playbook's service ran out of file descriptors; nothing here caps the fan-out.
+        group.MapGet("/fanout", async (int? count, DownstreamClient downstream, CancellationToken ct) =>
+        {
+            var n = count ?? 100;
+            if (n is < 1 or > MaxFanOut)
+            {
+                return Results.BadRequest(new { Error = $"count must be between 1 and {MaxFanOut}, got {n}." });
+            }
+
+            var ids = Enumerable.Range(1, n).ToList();
+            var stock = await Task.WhenAll(ids.Select(id => downstream.GetAsync<Inventory>($"downstream/inventory/{id}", ct)));
+            return Results.Ok(new { Items = stock.Length, TotalInStock = stock.Sum(s => s.InStock) });
+        });
+        return app;
+    }
+}
