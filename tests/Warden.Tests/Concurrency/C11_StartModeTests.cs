@@ -65,18 +65,7 @@ public sealed class C11_StartModeTests
         await TaskGroup.RunAsync(
             (g, groupToken) =>
             {
-                _ = g.Spawn(async token =>
-                {
-                    try
-                    {
-                        await StartModes.UntilCancelled(token);
-                    }
-                    catch (OperationCanceledException)
-                    {
-                        siblingCancelled = true;
-                        throw;
-                    }
-                });
+                _ = g.Spawn(StartModes.RecordsCancellation(() => siblingCancelled = true));
                 _ = g.Spawn(_ =>
                 {
                     g.Cancel();

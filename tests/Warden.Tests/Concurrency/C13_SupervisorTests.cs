@@ -68,18 +68,7 @@ public sealed class C13_SupervisorTests
             async (g, groupToken) =>
             {
                 _ = g.Spawn(_ => Task.FromException(new FormatException()));
-                _ = g.Spawn(async token =>
-                {
-                    try
-                    {
-                        await StartModes.UntilCancelled(token);
-                    }
-                    catch (OperationCanceledException)
-                    {
-                        childCancelled = true;
-                        throw;
-                    }
-                });
+                _ = g.Spawn(StartModes.RecordsCancellation(() => childCancelled = true));
                 await Task.Yield();
                 throw bodyFailure;
             },
