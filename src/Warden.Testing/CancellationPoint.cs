@@ -1,0 +1,64 @@
+namespace Warden.Testing;
+
+/// <summary>When <see cref="CancellationAssert"/> cancels the operation: after a delay, when a condition holds, or when a signal completes.</summary>
+public sealed class CancellationPoint
+{
+    private readonly Func<Task, CancellationAssertOptions, CancellationToken, Task> _reach;
+
+    private CancellationPoint(string description, Func<Task, CancellationAssertOptions, CancellationToken, Task> reach)
+    {
+        Description = description;
+        _reach = reach;
+    }
+
+    /// <summary>What this point is, for failure messages.</summary>
+    public string Description { get; }
+
+    /// <summary>Cancels after <paramref name="delay"/> on <paramref name="timeProvider"/> (the options' clock when null).</summary>
+    /// <param name="delay">How long the operation runs before it is cancelled.</param>
+    /// <param name="timeProvider">The clock; pass the fake clock the operation uses so the delay is virtual.</param>
+    /// <returns>The point.</returns>
+    public static CancellationPoint After(TimeSpan delay, TimeProvider? timeProvider = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
+        return new CancellationPoint($"after {Eventually.Format(delay)}", async (operation, options, ct) =>
+        {
+            // The delay's timer is cancelled when the operation ends first, so nothing is left pending.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var delayed = Task.Delay(delay, timeProvider ?? options.TimeProvider, stop.Token);
+            await Task.WhenAny(operation, delayed);
+            await stop.CancelAsync();
+        });
+    }
+
+    /// <summary>Cancels as soon as <paramref name="condition"/> holds (polled like <see cref="Eventually"/>).</summary>
+    /// <param name="condition">The state at which to cancel, e.g. "the download has started".</param>
+    /// <returns>The point.</returns>
+    public static CancellationPoint When(Func<bool> condition)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        return new CancellationPoint("when the condition held", (operation, options, ct) =>
+            Eventually.UntilAsync(
+                () => condition() || operation.IsCompleted,
+                static reached => reached,
+                options.ReachTimeout,
+                "the cancellation point should be reached",
+                new EventuallyOptions { TimeProvider = options.TimeProvider },
+                ct));
+    }
+
+    /// <summary>Cancels when <paramref name="signal"/> completes, e.g. a <see cref="TaskCompletionSource"/> the operation sets at a chosen step.</summary>
+    /// <param name="signal">The task that marks the point.</param>
+    /// <returns>The point.</returns>
+    public static CancellationPoint On(Task signal)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        return new CancellationPoint("when the signal completed", async (operation, options, ct) =>
+        {
+            var reached = await Task.WhenAny(operation, signal).WaitAsync(options.ReachTimeout, options.TimeProvider, ct);
+            _ = reached;
+        });
+    }
+
+    internal Task ReachAsync(Task operation, CancellationAssertOptions options, CancellationToken ct) => _reach(operation, options, ct);
+}
