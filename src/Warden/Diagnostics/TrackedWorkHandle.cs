@@ -1,0 +1,56 @@
+namespace Warden.Diagnostics;
+
+/// <summary>
+/// Returned by <see cref="WorkRegistry.Register"/>; disposing it removes the work from the registry.
+/// </summary>
+/// <remarks>
+/// A handle whose entry was recorded (registered while tracking) removes it at most once, however often it
+/// is disposed. A counter-only handle (registered while nobody was tracking) carries no state to remember a
+/// first disposal, because it is copied by value: its owner disposes it exactly once, which every Warden
+/// owner does in a <c>finally</c> or completion callback. <c>default(TrackedWorkHandle)</c> does nothing.
+/// </remarks>
+public readonly struct TrackedWorkHandle : IDisposable, IEquatable<TrackedWorkHandle>
+{
+    private readonly TrackedWorkKind _kind;
+    private readonly bool _recorded;
+
+    internal TrackedWorkHandle(long id, TrackedWorkKind kind, bool recorded)
+    {
+        Id = id;
+        _kind = kind;
+        _recorded = recorded;
+    }
+
+    /// <summary>The registry-wide unique id of the work (0 for <c>default</c>).</summary>
+    public long Id { get; }
+
+    /// <summary>Removes the work from the registry and decrements its live counter.</summary>
+    public void Dispose()
+    {
+        if (Id != 0)
+        {
+            WorkRegistry.Unregister(Id, _kind, _recorded);
+        }
+    }
+
+    /// <inheritdoc />
+    public bool Equals(TrackedWorkHandle other) => Id == other.Id;
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is TrackedWorkHandle other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => Id.GetHashCode();
+
+    /// <summary>Compares two handles by id.</summary>
+    /// <param name="left">The first handle.</param>
+    /// <param name="right">The second handle.</param>
+    /// <returns><see langword="true"/> when both refer to the same work.</returns>
+    public static bool operator ==(TrackedWorkHandle left, TrackedWorkHandle right) => left.Equals(right);
+
+    /// <summary>Compares two handles by id.</summary>
+    /// <param name="left">The first handle.</param>
+    /// <param name="right">The second handle.</param>
+    /// <returns><see langword="true"/> when they refer to different work.</returns>
+    public static bool operator !=(TrackedWorkHandle left, TrackedWorkHandle right) => !left.Equals(right);
+}

@@ -1,0 +1,28 @@
+namespace Warden.Tests.Concurrency;
+
+/// <summary>The conformance tests run in both start modes, as CPython runs its suite with eager and normal tasks (C11).</summary>
+public static class StartModes
+{
+    public static TheoryData<StartMode> Both => new(StartMode.Inline, StartMode.Queued);
+
+    public static TaskGroupOptions Options(StartMode mode) => new() { Start = mode };
+
+    public static TaskCompletionSource NewGate() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Waits on the token, bounded by the test limit: a child that never gets cancelled fails the test instead of hanging.</summary>
+    public static Task UntilCancelled(CancellationToken token) => Task.Delay(Bounded.Limit, token);
+
+    /// <summary>A group that has completed, with a reference kept past its end (to test use after completion).</summary>
+    public static async Task<ITaskGroup> FinishedGroupAsync()
+    {
+        ITaskGroup? leaked = null;
+        await TaskGroup.RunAsync(
+            (g, _) =>
+            {
+                leaked = g;
+                return Task.CompletedTask;
+            },
+            TestContext.Current.CancellationToken).Within();
+        return leaked!;
+    }
+}
