@@ -50,7 +50,10 @@ public static class CancellationAssert
         }
 
         var cancelledAt = options.TimeProvider.GetTimestamp();
-        await cts.CancelAsync();
+        // Synchronous on purpose: cancellation callbacks run here, on the caller's thread (the loop under AsyncTest), not on the pool.
+#pragma warning disable CA1849
+        cts.Cancel();
+#pragma warning restore CA1849
         try
         {
             await running.WaitAsync(options.EndWithin, options.TimeProvider, ct);

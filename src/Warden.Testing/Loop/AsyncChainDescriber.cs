@@ -49,7 +49,7 @@ internal static class AsyncChainDescriber
             var method = frame.GetMethod();
             var ns = method?.DeclaringType?.Namespace;
             if (method?.DeclaringType is null || ns is null || ns.StartsWith("System", StringComparison.Ordinal)
-                || ns.StartsWith("Microsoft", StringComparison.Ordinal) || ns.StartsWith("Warden.Testing", StringComparison.Ordinal))
+                || ns.StartsWith("Microsoft", StringComparison.Ordinal) || IsKitNamespace(ns))
             {
                 continue;
             }
@@ -61,6 +61,27 @@ internal static class AsyncChainDescriber
 
         return "(no user frame)";
     }
+
+    /// <summary>The method name as written in source for a frame's type and method (state machines and lambdas map back).</summary>
+    public static string SourceName(Type type, string methodName)
+    {
+        if (typeof(IAsyncStateMachine).IsAssignableFrom(type))
+        {
+            return Unwrap(type.Name);
+        }
+
+        return Unwrap(methodName);
+    }
+
+    private static string Unwrap(string generatedName)
+    {
+        var close = generatedName.IndexOf('>', StringComparison.Ordinal);
+        return generatedName.StartsWith('<') && close > 1 ? generatedName[1..close] : generatedName;
+    }
+
+    /// <summary>Whether a namespace is this kit's own code (not its tests), whose frames say nothing about the user's code.</summary>
+    public static bool IsKitNamespace(string ns) =>
+        ns == "Warden.Testing" || ns.StartsWith("Warden.Testing.Loop", StringComparison.Ordinal) || ns.StartsWith("Warden.Testing.Leaks", StringComparison.Ordinal);
 
     private static IEnumerable<Task> AwaitedTasks(IAsyncStateMachine machine)
     {
@@ -120,9 +141,6 @@ internal static class AsyncChainDescriber
 
     private static string MethodName(Type stateMachineType)
     {
-        var name = stateMachineType.Name;
-        var close = name.IndexOf('>', StringComparison.Ordinal);
-        var method = name.StartsWith('<') && close > 1 ? name[1..close] : name;
-        return (stateMachineType.DeclaringType?.FullName ?? "?") + "." + method;
+        return (stateMachineType.DeclaringType?.FullName ?? "?") + "." + Unwrap(stateMachineType.Name);
     }
 }

@@ -68,21 +68,22 @@ internal sealed class DeterministicLoop
         SynchronizationContext.SetSynchronizationContext(_context);
         try
         {
-            var bodyTask = Task.Factory.StartNew(() => body(context), CancellationToken.None, TaskCreationOptions.None, _scheduler).Unwrap();
+            var started = Task.Factory.StartNew(() => body(context), CancellationToken.None, TaskCreationOptions.None, _scheduler);
+            var bodyTask = started.Unwrap();
             while (!bodyTask.IsCompleted)
             {
                 _options.CancellationToken.ThrowIfCancellationRequested();
                 if (Stopwatch.GetElapsedTime(realStart) > _options.RealTimeout)
                 {
-                    throw Stuck($"The body did not finish within {Eventually.Format(_options.RealTimeout)} of real time.", bodyTask);
+                    throw Stuck($"The body did not finish within {Eventually.Format(_options.RealTimeout)} of real time.", Root(started, bodyTask));
                 }
 
                 if (Time.GetUtcNow() - virtualStart > _options.MaxVirtualTime)
                 {
-                    throw Stuck($"The body did not finish within {Eventually.Format(_options.MaxVirtualTime)} of virtual time (a timer loop that never ends?).", bodyTask);
+                    throw Stuck($"The body did not finish within {Eventually.Format(_options.MaxVirtualTime)} of virtual time (a timer loop that never ends?).", Root(started, bodyTask));
                 }
 
-                if (TryRunOne() || Time.AdvanceToNextTimer() || WaitForExternalWork())
+                if (TryRunOne() || AdvanceTime() || WaitForExternalWork())
                 {
                     continue;
                 }
@@ -90,7 +91,7 @@ internal sealed class DeterministicLoop
                 throw Stuck(
                     "Deadlock: the body is still waiting, but nothing on the loop can run, no timer is pending on ctx.Time, " +
                     $"and nothing arrived from outside the loop within {Eventually.Format(_options.ExternalWorkGrace)}.",
-                    bodyTask);
+                    Root(started, bodyTask));
             }
 
             // Let work that is already runnable finish, then anything still queued or timed is left behind.
@@ -127,6 +128,25 @@ internal sealed class DeterministicLoop
         else
         {
             item.Callback!(item.State);
+        }
+    }
+
+    // The body's own async method, for describing what it waits on (the unwrap promise around it says nothing).
+    private static Task Root(Task<Task> started, Task bodyTask) => started.IsCompletedSuccessfully ? started.Result : bodyTask;
+
+    private bool AdvanceTime()
+    {
+        // Timer callbacks run here, on the loop thread. Without a current context, continuations they release are
+        // posted to the loop instead of running inline in timer order, so the schedule decides their order.
+        var loopContext = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
+        {
+            return Time.AdvanceToNextTimer();
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(loopContext);
         }
     }
 

@@ -59,10 +59,20 @@ internal static class FlowMonitoring
 
         // The box is created at the method's first real suspension, inside its MoveNext: this stack names the method and its caller.
         var stack = new StackTrace(2, fNeedFileInfo: true);
-        Methods[boxId] = new MonitoredAsyncMethod(monitor, NameFromStack(stack, stateMachineName), stack);
+        Methods[boxId] = new MonitoredAsyncMethod(boxId, monitor, NameFromStack(stack, stateMachineName), stack);
     }
 
-    public static void OnAsyncMethodEnded(int boxId) => Methods.TryRemove(boxId, out _);
+    public static void OnAsyncMethodEnded(int boxId)
+    {
+        Methods.TryRemove(boxId, out _);
+
+        // The method's last step is still running, but its awaiters resume as soon as this returns: judge it now,
+        // so a caller that awaits the method and then ends the monitor does not miss it.
+        if (_running is { Count: > 0 } running && running.Peek() is { } frame && frame.Method.BoxId == boxId)
+        {
+            Judge(frame, running);
+        }
+    }
 
     public static void OnMoveNextBegin(int boxId)
     {
@@ -80,11 +90,20 @@ internal static class FlowMonitoring
         }
 
         var frame = running.Pop();
-        if (frame is null)
+        if (frame is not null)
+        {
+            Judge(frame, running);
+        }
+    }
+
+    private static void Judge(RunningMoveNext frame, Stack<RunningMoveNext?> outerFrames)
+    {
+        if (frame.Judged)
         {
             return;
         }
 
+        frame.Judged = true;
         var monitor = frame.Method.Monitor;
         var elapsed = monitor.Options.TimeProvider.GetElapsedTime(frame.StartedAt);
         var slow = monitor.Options.SlowContinuationThreshold is { } threshold && elapsed > threshold;
@@ -94,9 +113,13 @@ internal static class FlowMonitoring
         }
 
         // An inline continuation runs inside its caller's MoveNext: report the innermost slow one only.
-        if ((slow || frame.InnerReported) && running.Count > 0 && running.Peek() is { } outer)
+        foreach (var outer in outerFrames)
         {
-            outer.InnerReported = true;
+            if (outer is not null && !ReferenceEquals(outer, frame) && (slow || frame.InnerReported))
+            {
+                outer.InnerReported = true;
+                break;
+            }
         }
     }
 
