@@ -7,25 +7,26 @@ internal sealed class PlainTaskRecorder : IDisposable
     private const int Stopped = 1;
     private const int Disposed = 2;
     private readonly PlainTaskRecorder? _previous;
+    private readonly IDisposable _events;
     private int _state;
 
     public PlainTaskRecorder()
     {
-        _previous = PlainTaskListener.Current;
-        PlainTaskListener.Instance.AddUser();
-        PlainTaskListener.Current = this;
+        _previous = PlainTaskEvents.Current;
+        _events = PlainTaskEvents.Subscribe();
+        PlainTaskEvents.Current = this;
     }
 
     public bool IsRecording => Volatile.Read(ref _state) == Recording;
 
-    public IReadOnlyList<PlainTask> Live => PlainTaskListener.Instance.LiveFor(this);
+    public IReadOnlyList<PlainTask> Live => PlainTaskEvents.LiveFor(this);
 
     /// <summary>Stops recording new work (so the audit's own awaits are not recorded); recorded work is still watched.</summary>
     public void StopRecording()
     {
-        if (Interlocked.CompareExchange(ref _state, Stopped, Recording) == Recording && ReferenceEquals(PlainTaskListener.Current, this))
+        if (Interlocked.CompareExchange(ref _state, Stopped, Recording) == Recording && ReferenceEquals(PlainTaskEvents.Current, this))
         {
-            PlainTaskListener.Current = _previous;
+            PlainTaskEvents.Current = _previous;
         }
     }
 
@@ -34,8 +35,8 @@ internal sealed class PlainTaskRecorder : IDisposable
         StopRecording();
         if (Interlocked.Exchange(ref _state, Disposed) != Disposed)
         {
-            PlainTaskListener.Instance.Forget(this);
-            PlainTaskListener.Instance.RemoveUser();
+            PlainTaskEvents.Forget(this);
+            _events.Dispose();
         }
     }
 }

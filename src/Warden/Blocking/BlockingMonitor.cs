@@ -12,6 +12,7 @@ public sealed class BlockingMonitor : IDisposable
     private readonly HashSet<(BlockingKind, string)> _seen = [];
     private readonly Action<BlockingReport>? _onReport;
     private readonly BlockingMonitor? _previous;
+    private readonly IDisposable _events;
     private int _disposed;
 
     internal BlockingMonitor(BlockingDetectorOptions options, Action<BlockingReport>? onReport)
@@ -19,7 +20,7 @@ public sealed class BlockingMonitor : IDisposable
         Options = options;
         _onReport = onReport;
         _previous = FlowMonitoring.Current;
-        TplBlockingListener.Instance.AddUser();
+        _events = BlockingEventRouter.Subscribe();
         FlowMonitoring.Enter(this);
     }
 
@@ -53,7 +54,7 @@ public sealed class BlockingMonitor : IDisposable
             FlowMonitoring.Restore(_previous);
         }
 
-        TplBlockingListener.Instance.RemoveUser();
+        _events.Dispose();
     }
 
     internal void Add(BlockingReport report)
