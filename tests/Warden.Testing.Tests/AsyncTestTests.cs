@@ -60,6 +60,21 @@ public sealed class AsyncTestTests
     }
 
     [Fact]
+    public void Blocking_wait_on_the_loop_thread_fails_instead_of_hanging()
+    {
+        var ex = Assert.Throws<InvalidOperationException>(() => AsyncTest.Run(
+            ctx =>
+            {
+                var reply = Task.Delay(TimeSpan.FromSeconds(1), ctx.Time, ctx.Token);
+                reply.Wait(ctx.Token);
+                return Task.CompletedTask;
+            },
+            QuickDeadlock));
+
+        Assert.StartsWith("A synchronous wait (.Result, .Wait(), GetAwaiter().GetResult(), a lock or semaphore) blocked the deterministic loop's thread for 50 ms", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Timer_left_running_at_the_end_is_a_leak()
     {
         var ex = Assert.Throws<AsyncAssertionException>(() => AsyncTest.Run(ctx =>

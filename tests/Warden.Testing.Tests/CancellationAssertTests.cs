@@ -115,22 +115,7 @@ public sealed class CancellationAssertTests
     [Fact]
     public void Operation_that_swallows_cancellation_fails()
     {
-        var ex = Assert.Throws<AsyncAssertionException>(() => AsyncTest.Run(ctx =>
-            CancellationAssert.CancelsCleanlyAsync(
-                async token =>
-                {
-                    try
-                    {
-                        await Task.Delay(TimeSpan.FromHours(1), ctx.Time, token);
-                    }
-                    catch (OperationCanceledException)
-                    {
-                        // The bug under test: cancellation swallowed, the caller thinks the work was done.
-                    }
-                },
-                CancellationPoint.After(TimeSpan.FromSeconds(1), ctx.Time),
-                options: new CancellationAssertOptions { TimeProvider = ctx.Time },
-                ct: ctx.Token)));
+        var ex = Assert.Throws<AsyncAssertionException>(() => CancelAfterOneVirtualSecond(onCancelled: () => { }));
 
         Assert.StartsWith("The operation completed successfully after it was cancelled", ex.Message, StringComparison.Ordinal);
     }
@@ -138,22 +123,7 @@ public sealed class CancellationAssertTests
     [Fact]
     public void Operation_that_fails_differently_is_reported_with_its_exception()
     {
-        var ex = Assert.Throws<AsyncAssertionException>(() => AsyncTest.Run(ctx =>
-            CancellationAssert.CancelsCleanlyAsync(
-                async token =>
-                {
-                    try
-                    {
-                        await Task.Delay(TimeSpan.FromHours(1), ctx.Time, token);
-                    }
-                    catch (OperationCanceledException)
-                    {
-                        throw new InvalidOperationException("connection reset");
-                    }
-                },
-                CancellationPoint.After(TimeSpan.FromSeconds(1), ctx.Time),
-                options: new CancellationAssertOptions { TimeProvider = ctx.Time },
-                ct: ctx.Token)));
+        var ex = Assert.Throws<AsyncAssertionException>(() => CancelAfterOneVirtualSecond(onCancelled: () => throw new InvalidOperationException("connection reset")));
 
         Assert.Equal("The operation ended with InvalidOperationException instead of OperationCanceledException after it was cancelled: connection reset", ex.Message);
         Assert.IsType<InvalidOperationException>(ex.InnerException);
@@ -171,6 +141,24 @@ public sealed class CancellationAssertTests
 
         Assert.StartsWith("The operation ended (completed successfully) before the cancellation point (after 60 s)", ex.Message, StringComparison.Ordinal);
     }
+
+    // An operation that catches its own cancellation and then does what the test says: the bugs under test.
+    private static void CancelAfterOneVirtualSecond(Action onCancelled) => AsyncTest.Run(ctx =>
+        CancellationAssert.CancelsCleanlyAsync(
+            async token =>
+            {
+                try
+                {
+                    await Task.Delay(TimeSpan.FromHours(1), ctx.Time, token);
+                }
+                catch (OperationCanceledException)
+                {
+                    onCancelled();
+                }
+            },
+            CancellationPoint.After(TimeSpan.FromSeconds(1), ctx.Time),
+            options: new CancellationAssertOptions { TimeProvider = ctx.Time },
+            ct: ctx.Token));
 
     private sealed class FakeConnection
     {

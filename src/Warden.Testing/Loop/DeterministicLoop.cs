@@ -26,7 +26,7 @@ internal sealed class DeterministicLoop
         _schedule = schedule;
         Time = new LoopTimeProvider(options.StartTime);
         _scheduler = new LoopTaskScheduler(this);
-        _context = new LoopSynchronizationContext(this);
+        _context = new LoopSynchronizationContext(this, options.ExternalWorkGrace);
     }
 
     public LoopTimeProvider Time { get; }
