@@ -9,10 +9,12 @@ internal sealed class PendingChild<T> : SlotRequest, IThreadPoolWorkItem
     private readonly ITaskGroupEngine _group;
     private readonly Func<CancellationToken, Task> _work;
     private readonly string? _name;
+    private readonly bool _typed;
     private readonly TaskCompletionSource<T> _mirror = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public PendingChild(ITaskGroupEngine group, Func<CancellationToken, Task> work, string? name)
+    public PendingChild(ITaskGroupEngine group, Func<CancellationToken, Task> work, string? name, bool typed)
     {
+        _typed = typed;
         _group = group;
         _work = work;
         _name = name;
@@ -28,7 +30,7 @@ internal sealed class PendingChild<T> : SlotRequest, IThreadPoolWorkItem
         _group.ReleaseCount();
     }
 
-    public void Execute() => _ = MirrorAsync(_group.StartWithSlot(_work, _name));
+    public void Execute() => _ = MirrorAsync(_group.StartWithSlot<T>(_work, _name, _typed));
 
     private async Task MirrorAsync(Task child)
     {

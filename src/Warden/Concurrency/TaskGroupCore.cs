@@ -88,36 +88,26 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
     public ChildTask Spawn(Func<CancellationToken, Task> work, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(work);
-        if (_limited)
-        {
-            return SpawnLimited<bool>(work, name).ToChildTask();
-        }
-
-        return new ChildTask(SpawnUnlimited(work, name), name);
+        return new ChildTask(_limited ? SpawnLimited<bool>(work, name, typed: false) : SpawnUnlimited<bool>(work, name, typed: false), name);
     }
 
     public ChildTask<T> Spawn<T>(Func<CancellationToken, Task<T>> work, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(work);
-        if (_limited)
-        {
-            return SpawnLimited<T>(work, name);
-        }
-
-        return new ChildTask<T>((Task<T>)SpawnUnlimited(work, name), name);
+        return new ChildTask<T>((Task<T>)(_limited ? SpawnLimited<T>(work, name, typed: true) : SpawnUnlimited<T>(work, name, typed: true)), name);
     }
 
     public async ValueTask<ChildTask<T>> SpawnAsync<T>(Func<CancellationToken, Task<T>> work, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(work);
-        var task = await SpawnWhenSlotFreeAsync(work, name).ConfigureAwait(false);
+        var task = await SpawnWhenSlotFreeAsync<T>(work, name, typed: true).ConfigureAwait(false);
         return new ChildTask<T>((Task<T>)task, name);
     }
 
     public async ValueTask<ChildTask> SpawnAsync(Func<CancellationToken, Task> work, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(work);
-        var task = await SpawnWhenSlotFreeAsync(work, name).ConfigureAwait(false);
+        var task = await SpawnWhenSlotFreeAsync<bool>(work, name, typed: false).ConfigureAwait(false);
         return new ChildTask(task, name);
     }
 
@@ -155,9 +145,9 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
         return shield.Token;
     }
 
-    Task ITaskGroupEngine.StartWithSlot(Func<CancellationToken, Task> work, string? name)
+    Task ITaskGroupEngine.StartWithSlot<T>(Func<CancellationToken, Task> work, string? name, bool typed)
     {
-        var task = Start(work);
+        var task = Start<T>(work, typed);
         Track(task, name, holdsSlot: true);
         return task;
     }
@@ -172,7 +162,7 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
 
     private static InvalidOperationException NullTask() => new("The delegate returned null instead of a Task; return Task.CompletedTask for no work.");
 
-    private Task SpawnUnlimited(Func<CancellationToken, Task> work, string? name)
+    private Task SpawnUnlimited<T>(Func<CancellationToken, Task> work, string? name, bool typed)
     {
         if (_options.Start == StartMode.Inline && ReferenceEquals(InlineSpawnScope.Current, this))
         {
@@ -183,7 +173,7 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
                 throw Closed();
             }
 
-            var inline = Invoke(work);
+            var inline = typed ? AsTyped<T>(Invoke(work)) : Invoke(work);
             if (inline.IsCompleted)
             {
                 if (!inline.IsCompletedSuccessfully)
@@ -201,12 +191,12 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
         }
 
         Admit();
-        var task = Start(work);
+        var task = Start<T>(work, typed);
         Track(task, name, holdsSlot: false);
         return task;
     }
 
-    private ChildTask<T> SpawnLimited<T>(Func<CancellationToken, Task> work, string? name)
+    private Task SpawnLimited<T>(Func<CancellationToken, Task> work, string? name, bool typed)
     {
         Admit();
         PendingChild<T>? pending = null;
@@ -223,7 +213,7 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
             }
             else
             {
-                pending = new PendingChild<T>(this, work, name);
+                pending = new PendingChild<T>(this, work, name, typed);
                 (_waiting ??= new Queue<SlotRequest>()).Enqueue(pending);
             }
         }
@@ -236,21 +226,30 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
 
         if (pending is not null)
         {
-            return new ChildTask<T>(pending.Task, name);
+            return pending.Task;
         }
 
-        var task = Start(work);
+        var task = Start<T>(work, typed);
         Track(task, name, holdsSlot: true);
-        return new ChildTask<T>(task as Task<T> ?? MirrorUntyped<T>(task), name);
+        return task;
     }
 
-    private static async Task<T> MirrorUntyped<T>(Task task)
+    /// <summary>
+    /// A child delegate that threw synchronously comes back as an untyped faulted task; give the caller a typed one with
+    /// the same exception (reading it marks the untyped one observed, so it never reaches UnobservedTaskException).
+    /// </summary>
+    private static Task<T> AsTyped<T>(Task task)
     {
-        await task.ConfigureAwait(false);
-        return default!;
+        if (task is Task<T> typed)
+        {
+            return typed;
+        }
+
+        var inner = task.Exception!.InnerExceptions;
+        return Task.FromException<T>(inner.Count == 1 ? inner[0] : task.Exception);
     }
 
-    private async ValueTask<Task> SpawnWhenSlotFreeAsync(Func<CancellationToken, Task> work, string? name)
+    private async ValueTask<Task> SpawnWhenSlotFreeAsync<T>(Func<CancellationToken, Task> work, string? name, bool typed)
     {
         try
         {
@@ -294,7 +293,7 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
             throw new OperationCanceledException($"Task group '{Name}' is cancelling; no new child is admitted.", _token);
         }
 
-        var task = Start(work);
+        var task = Start<T>(work, typed);
         Track(task, name, holdsSlot: _limited);
         return task;
     }
@@ -327,8 +326,15 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
         }
     }
 
-    private Task Start(Func<CancellationToken, Task> work) =>
-        _options.Start == StartMode.Queued ? Task.Run(() => Invoke(work), CancellationToken.None) : Invoke(work);
+    private Task Start<T>(Func<CancellationToken, Task> work, bool typed)
+    {
+        if (_options.Start == StartMode.Queued)
+        {
+            return typed ? Task.Run(() => AsTyped<T>(Invoke(work)), CancellationToken.None) : Task.Run(() => Invoke(work), CancellationToken.None);
+        }
+
+        return typed ? AsTyped<T>(Invoke(work)) : Invoke(work);
+    }
 
     private Task Invoke(Func<CancellationToken, Task> work) => InvokeScoped(static (w, token) => w(token), work, _token);
 
@@ -705,7 +711,9 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
     private void Complete()
     {
         _outerRegistration.Unregister();
+        _outerRegistration = default;
         _timer?.Dispose();
+        _timer = null;
         List<CancellationTokenSource>? shields;
         List<Exception>? errors;
         Exception? critical;

@@ -29,17 +29,7 @@ public sealed class C03_ErrorAggregationTests
                 for (var i = 2; i <= 4; i++)
                 {
                     var id = i;
-                    _ = g.Spawn(async token =>
-                    {
-                        try
-                        {
-                            await StartModes.UntilCancelled(token);
-                        }
-                        catch (OperationCanceledException)
-                        {
-                            throw new TestFailureException(id);
-                        }
-                    });
+                    _ = g.Spawn(StartModes.ThrowsWhenCancelled(new TestFailureException(id)));
                 }
 
                 await Task.Yield();
@@ -79,17 +69,7 @@ public sealed class C03_ErrorAggregationTests
         var thrown = await Assert.ThrowsAsync<TestFailureException>(() => TaskGroup.RunAsync(
             (g, groupToken) =>
             {
-                _ = g.Spawn(async token =>
-                {
-                    try
-                    {
-                        await StartModes.UntilCancelled(token);
-                    }
-                    catch (OperationCanceledException)
-                    {
-                        throw second;
-                    }
-                });
+                _ = g.Spawn(StartModes.ThrowsWhenCancelled(second));
                 _ = g.Spawn(_ => throw first);
                 return Task.CompletedTask;
             },

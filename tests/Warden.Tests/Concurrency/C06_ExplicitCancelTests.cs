@@ -12,18 +12,7 @@ public sealed class C06_ExplicitCancelTests
         await TaskGroup.RunAsync(
             async (g, ct) =>
             {
-                _ = g.Spawn(async token =>
-                {
-                    try
-                    {
-                        await StartModes.UntilCancelled(token);
-                    }
-                    catch (OperationCanceledException)
-                    {
-                        childCancelled = true;
-                        throw;
-                    }
-                });
+                _ = g.Spawn(StartModes.RecordsCancellation(() => childCancelled = true));
                 await Task.Yield();
                 g.Cancel();
                 g.Cancel();

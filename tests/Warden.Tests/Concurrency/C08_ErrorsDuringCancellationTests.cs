@@ -15,17 +15,7 @@ public sealed class C08_ErrorsDuringCancellationTests
             {
                 try
                 {
-                    _ = g.Spawn(async token =>
-                    {
-                        try
-                        {
-                            await StartModes.UntilCancelled(token);
-                        }
-                        catch (OperationCanceledException)
-                        {
-                            throw childCleanup;
-                        }
-                    });
+                    _ = g.Spawn(StartModes.ThrowsWhenCancelled(childCleanup));
                     _ = g.Spawn(async _ =>
                     {
                         await Task.Yield();

@@ -25,4 +25,31 @@ public static class StartModes
             TestContext.Current.CancellationToken).Within();
         return leaked!;
     }
+
+    /// <summary>A child that waits for the group's cancellation, notes that it saw it, and ends cancelled.</summary>
+    public static Func<CancellationToken, Task> RecordsCancellation(Action sawCancellation) => async token =>
+    {
+        try
+        {
+            await UntilCancelled(token);
+        }
+        catch (OperationCanceledException)
+        {
+            sawCancellation();
+            throw;
+        }
+    };
+
+    /// <summary>A child that waits for the group's cancellation and then fails during it (an error raised while cancelling).</summary>
+    public static Func<CancellationToken, Task> ThrowsWhenCancelled(Exception failure) => async token =>
+    {
+        try
+        {
+            await UntilCancelled(token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw failure;
+        }
+    };
 }
