@@ -65,9 +65,19 @@ public sealed class BlockingDetectionTests
     }
 
     [Fact]
+    public async Task The_blocking_helper_of_the_allow_tests_is_reported_without_an_allowance()
+    {
+        var enforcement = BlockingDetection.Enforce();
+
+        await BlockOnPoolThreadAsync();
+
+        Assert.Contains("at Warden.Testing.Tests.BlockingDetectionTests.TimedWait", Assert.Throws<AsyncAssertionException>(enforcement.Dispose).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Allow_listed_call_site_passes()
     {
-        var options = new BlockingDetectorOptions().Allow("Warden.Testing.Tests.BlockingDetectionTests.BlockOn");
+        var options = new BlockingDetectorOptions().Allow("Warden.Testing.Tests.BlockingDetectionTests.TimedWait");
         using (BlockingDetection.Enforce(options))
         {
             await BlockOnPoolThreadAsync();
@@ -137,16 +147,11 @@ public sealed class BlockingDetectionTests
         }
     }
 
-    private static async Task BlockOnPoolThreadAsync()
-    {
-        var gate = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var blocked = Task.Run(() => BlockOn(gate.Task, WaitStyle.Result));
+    // A bounded wait on a task nobody completes: the wait certainly begins on an incomplete task, then times out.
+    private static Task BlockOnPoolThreadAsync() =>
+        Task.Run(() => TimedWait(new TaskCompletionSource().Task), TestContext.Current.CancellationToken).WaitAsync(Bound, TestContext.Current.CancellationToken);
 
-        // Release the waiter once it is really blocked (the thread is inside Wait), never by sleeping.
-        await Eventually.UntilAsync(() => blocked.Status == TaskStatus.Running, Bound, "the pool thread should be running", TestContext.Current.CancellationToken);
-        gate.SetResult(1);
-        await blocked.WaitAsync(Bound, TestContext.Current.CancellationToken);
-    }
+    private static bool TimedWait(Task never) => never.Wait(TimeSpan.FromMilliseconds(20), CancellationToken.None);
 
     private static async Task SlowStepAsync(FakeTimeProvider clock, TimeSpan step)
     {
