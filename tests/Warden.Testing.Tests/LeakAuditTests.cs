@@ -62,6 +62,24 @@ public sealed class LeakAuditTests
     }
 
     [Fact]
+    public async Task Task_group_left_open_is_a_leak_with_its_children_and_joining_it_fixes_it()
+    {
+        var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var audit = LeakAudit.Start(NoSettle);
+        await using var group = TaskGroup.Create(Ct);
+        _ = group.Spawn(_ => stop.Task, "fetch-prices"); // owned by the group, which JoinAsync awaits below
+
+        var leak = Assert.Throws<AsyncAssertionException>(audit.AssertNoLeaks);
+        Assert.Contains("TaskGroup '", leak.Message, StringComparison.Ordinal);
+        Assert.Contains("started at Task_group_left_open_is_a_leak_with_its_children_and_joining_it_fixes_it (LeakAuditTests.cs:", leak.Message, StringComparison.Ordinal);
+        Assert.Contains("GroupChild 'fetch-prices'", leak.Message, StringComparison.Ordinal);
+
+        stop.SetResult();
+        await group.JoinAsync().WithinAsync(Bound, Ct);
+        audit.AssertNoLeaks();
+    }
+
+    [Fact]
     public async Task Settle_waits_for_work_that_is_about_to_end()
     {
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
