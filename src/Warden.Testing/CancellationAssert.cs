@@ -28,6 +28,7 @@ public static class CancellationAssert
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(cancelAt);
         options ??= CancellationAssertOptions.Default;
+        var time = Loop.AmbientClock.Resolve(options.TimeProvider);
 
         using var cts = new CancellationTokenSource();
         Task running;
@@ -40,7 +41,7 @@ public static class CancellationAssert
             throw new AsyncAssertionException($"The operation threw {ex.GetType().Name} before it was cancelled.", ex);
         }
 
-        await cancelAt.ReachAsync(running, options, ct);
+        await cancelAt.ReachAsync(running, options.ReachTimeout, time, ct);
         if (running.IsCompleted)
         {
             throw new AsyncAssertionException(
@@ -49,14 +50,14 @@ public static class CancellationAssert
                 running.Exception?.InnerException);
         }
 
-        var cancelledAt = options.TimeProvider.GetTimestamp();
+        var cancelledAt = time.GetTimestamp();
         // Synchronous on purpose: cancellation callbacks run here, on the caller's thread (the loop under AsyncTest), not on the pool.
 #pragma warning disable CA1849
         cts.Cancel();
 #pragma warning restore CA1849
         try
         {
-            await running.WaitAsync(options.EndWithin, options.TimeProvider, ct);
+            await running.WaitAsync(options.EndWithin, time, ct);
         }
         catch (TimeoutException)
         {
@@ -66,7 +67,7 @@ public static class CancellationAssert
         }
         catch (OperationCanceledException ex) when (!ct.IsCancellationRequested)
         {
-            CheckCleanup(cleanupCheck, cleanupExpression, options.TimeProvider.GetElapsedTime(cancelledAt));
+            CheckCleanup(cleanupCheck, cleanupExpression, time.GetElapsedTime(cancelledAt));
             return ex;
         }
 #pragma warning disable CA1031 // Every other ending is a failure of the operation under test, reported with its cause.

@@ -12,6 +12,9 @@ public sealed class CancellationAssertOptions
     /// <summary>How long to wait for the cancellation point to be reached. Default 30 s.</summary>
     public TimeSpan ReachTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>The clock for both bounds. Default <see cref="TimeProvider.System"/>.</summary>
-    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+    /// <summary>
+    /// The clock for both bounds and for <see cref="CancellationPoint.After"/> without a clock. Default <see langword="null"/>:
+    /// the loop's virtual clock inside <see cref="AsyncTest"/>, the system clock elsewhere.
+    /// </summary>
+    public TimeProvider? TimeProvider { get; init; }
 }

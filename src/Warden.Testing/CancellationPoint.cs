@@ -3,9 +3,9 @@ namespace Warden.Testing;
 /// <summary>When <see cref="CancellationAssert"/> cancels the operation: after a delay, when a condition holds, or when a signal completes.</summary>
 public sealed class CancellationPoint
 {
-    private readonly Func<Task, CancellationAssertOptions, CancellationToken, Task> _reach;
+    private readonly Func<Task, TimeSpan, TimeProvider, CancellationToken, Task> _reach;
 
-    private CancellationPoint(string description, Func<Task, CancellationAssertOptions, CancellationToken, Task> reach)
+    private CancellationPoint(string description, Func<Task, TimeSpan, TimeProvider, CancellationToken, Task> reach)
     {
         Description = description;
         _reach = reach;
@@ -14,18 +14,18 @@ public sealed class CancellationPoint
     /// <summary>What this point is, for failure messages.</summary>
     public string Description { get; }
 
-    /// <summary>Cancels after <paramref name="delay"/> on <paramref name="timeProvider"/> (the options' clock when null).</summary>
+    /// <summary>Cancels after <paramref name="delay"/> on <paramref name="timeProvider"/> (when null, the options' clock, which defaults to the loop's inside <see cref="AsyncTest"/>).</summary>
     /// <param name="delay">How long the operation runs before it is cancelled.</param>
     /// <param name="timeProvider">The clock; pass the fake clock the operation uses so the delay is virtual.</param>
     /// <returns>The point.</returns>
     public static CancellationPoint After(TimeSpan delay, TimeProvider? timeProvider = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
-        return new CancellationPoint($"after {Eventually.Format(delay)}", async (operation, options, ct) =>
+        return new CancellationPoint($"after {Eventually.Format(delay)}", async (operation, _, clock, ct) =>
         {
             // The delay's timer is cancelled when the operation ends first, so nothing is left pending.
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            var delayed = Task.Delay(delay, timeProvider ?? options.TimeProvider, stop.Token);
+            var delayed = Task.Delay(delay, timeProvider ?? clock, stop.Token);
             await Task.WhenAny(operation, delayed);
             // Synchronous on purpose: CancelAsync runs callbacks on the pool, which would escape the deterministic loop.
 #pragma warning disable CA1849
@@ -40,13 +40,13 @@ public sealed class CancellationPoint
     public static CancellationPoint When(Func<bool> condition)
     {
         ArgumentNullException.ThrowIfNull(condition);
-        return new CancellationPoint("when the condition held", (operation, options, ct) =>
+        return new CancellationPoint("when the condition held", (operation, reachTimeout, clock, ct) =>
             Eventually.UntilAsync(
                 () => condition() || operation.IsCompleted,
                 static reached => reached,
-                options.ReachTimeout,
+                reachTimeout,
                 "the cancellation point should be reached",
-                new EventuallyOptions { TimeProvider = options.TimeProvider },
+                new EventuallyOptions { TimeProvider = clock },
                 ct));
     }
 
@@ -56,12 +56,8 @@ public sealed class CancellationPoint
     public static CancellationPoint On(Task signal)
     {
         ArgumentNullException.ThrowIfNull(signal);
-        return new CancellationPoint("when the signal completed", async (operation, options, ct) =>
-        {
-            var reached = await Task.WhenAny(operation, signal).WaitAsync(options.ReachTimeout, options.TimeProvider, ct);
-            _ = reached;
-        });
+        return new CancellationPoint("when the signal completed", async (operation, reachTimeout, clock, ct) => await Task.WhenAny(operation, signal).WaitAsync(reachTimeout, clock, ct));
     }
 
-    internal Task ReachAsync(Task operation, CancellationAssertOptions options, CancellationToken ct) => _reach(operation, options, ct);
+    internal Task ReachAsync(Task operation, TimeSpan reachTimeout, TimeProvider clock, CancellationToken ct) => _reach(operation, reachTimeout, clock, ct);
 }

@@ -44,7 +44,7 @@ public static class Eventually
         options.Validate();
         ArgumentOutOfRangeException.ThrowIfLessThan(timeout, TimeSpan.Zero);
 
-        var time = options.TimeProvider;
+        var time = Loop.AmbientClock.Resolve(options.TimeProvider);
         var started = time.GetTimestamp();
         var delay = options.InitialDelay;
         var polls = 0;
@@ -94,7 +94,7 @@ public static class Eventually
         options.Validate();
         ArgumentOutOfRangeException.ThrowIfLessThan(timeout, TimeSpan.Zero);
 
-        var time = options.TimeProvider;
+        var time = Loop.AmbientClock.Resolve(options.TimeProvider);
         var started = time.GetTimestamp();
         var delay = options.InitialDelay;
         var attempts = 0;

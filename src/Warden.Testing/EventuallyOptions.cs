@@ -12,12 +12,14 @@ public sealed class EventuallyOptions
     /// <summary>The longest wait between two polls; the delay doubles until it reaches this. Default 250 ms.</summary>
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>The clock for delays and the timeout; a fake clock makes the polling itself deterministic.</summary>
-    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+    /// <summary>
+    /// The clock for delays and the timeout; a fake clock makes the polling itself deterministic. Default
+    /// <see langword="null"/>: the loop's virtual clock inside <see cref="AsyncTest"/>, the system clock elsewhere.
+    /// </summary>
+    public TimeProvider? TimeProvider { get; init; }
 
     internal void Validate()
     {
-        ArgumentNullException.ThrowIfNull(TimeProvider);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(InitialDelay, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxDelay, InitialDelay);
     }

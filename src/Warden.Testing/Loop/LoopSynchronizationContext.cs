@@ -20,6 +20,9 @@ internal sealed class LoopSynchronizationContext : SynchronizationContext
         SetWaitNotificationRequired();
     }
 
+    /// <summary>The loop's virtual clock, which the kit's tools use by default while running on the loop.</summary>
+    public TimeProvider Time => _loop.Time;
+
     public override void Post(SendOrPostCallback d, object? state) => _loop.Enqueue(new LoopWorkItem(d, state, null));
 
     public override void Send(SendOrPostCallback d, object? state)
