@@ -130,6 +130,19 @@ public sealed class AsyncTestTests
     }
 
     [Fact]
+    public void Explore_finds_the_file_race_from_every_one_of_50_starting_seeds()
+    {
+        var schedulesNeeded = new List<int>();
+        for (var start = 0; start < 5000; start += 100)
+        {
+            schedulesNeeded.Add(Assert.Throws<AsyncScheduleException>(() => AsyncTest.Explore(WriterThenReaderRaceAsync, schedules: 100, seed: start)).Schedule);
+        }
+
+        Assert.Equal(50, schedulesNeeded.Count);
+        Assert.All(schedulesNeeded, n => Assert.InRange(n, 1, 100));
+    }
+
+    [Fact]
     public void Explore_passes_when_the_reader_awaits_the_writer()
     {
         AsyncTest.Explore(
