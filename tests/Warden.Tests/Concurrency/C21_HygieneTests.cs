@@ -132,6 +132,37 @@ public sealed class C21_HygieneTests
         Assert.Equal(childrenBefore, WorkRegistry.LiveCount(TrackedWorkKind.GroupChild));
     }
 
+    [Fact]
+    public async Task Children_that_complete_during_Spawn_cost_no_allocation_at_all()
+    {
+        static Task SyncChild(CancellationToken _) => Task.CompletedTask;
+        Func<CancellationToken, Task> child = SyncChild;
+        static Task SpawnMany(ITaskGroup group, int count, Func<CancellationToken, Task> child)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                _ = group.Spawn(child);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        Func<ITaskGroup, CancellationToken, Task> ten = (g, _) => SpawnMany(g, 10, child);
+        Func<ITaskGroup, CancellationToken, Task> thousand = (g, _) => SpawnMany(g, 1000, child);
+        await TaskGroup.RunAsync(ten, TestContext.Current.CancellationToken).Within();
+        await TaskGroup.RunAsync(thousand, TestContext.Current.CancellationToken).Within();
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var group = TaskGroup.RunAsync(ten, TestContext.Current.CancellationToken);
+        var forTen = GC.GetAllocatedBytesForCurrentThread() - before;
+        before = GC.GetAllocatedBytesForCurrentThread();
+        var second = TaskGroup.RunAsync(thousand, TestContext.Current.CancellationToken);
+        var forThousand = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(group.IsCompletedSuccessfully && second.IsCompletedSuccessfully);
+        Assert.Equal(forTen, forThousand);
+    }
+
     private static void ForceFullCollection()
     {
         GC.Collect();
