@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Tracing;
+using System.Runtime.CompilerServices;
 using Warden.Blocking;
 
 namespace Warden.Testing.Leaks;
@@ -96,7 +97,7 @@ internal static class PlainTaskEvents
         // Record first, describe after: the work may end (on another thread) while the stack is being read.
         var placeholder = new PlainTask(recorder, taskId, operation, string.Empty);
         Live[taskId] = placeholder;
-        var site = StartSite(new StackTrace(2, fNeedFileInfo: true));
+        var site = StartSite();
         if (site is null)
         {
             Live.TryRemove(new KeyValuePair<int, PlainTask>(taskId, placeholder));
@@ -108,15 +109,20 @@ internal static class PlainTaskEvents
     }
 
     // The first frame outside the runtime is the code that started the work; work the test framework or this kit
-    // starts for itself is not the test's leak.
-    private static string? StartSite(StackTrace stack)
+    // starts for itself is not the test's leak. File and line are read for that one frame only: reading them for the
+    // whole stack is most of the cost of this mode.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static string? StartSite()
     {
-        foreach (var frame in stack.GetFrames())
+        const int Skip = 3; // this method, OnEvent, and the shared listener's OnEventWritten
+        var frames = new StackTrace(Skip, fNeedFileInfo: false).GetFrames();
+        for (var i = 0; i < frames.Length; i++)
         {
-            var method = frame.GetMethod();
+            var method = frames[i].GetMethod();
             var type = method?.DeclaringType;
             var ns = type?.Namespace ?? string.Empty;
-            if (method is null || type is null || ns.StartsWith("System", StringComparison.Ordinal) || ns.StartsWith("Microsoft", StringComparison.Ordinal))
+            if (method is null || type is null || ns.StartsWith("System", StringComparison.Ordinal) || ns.StartsWith("Microsoft", StringComparison.Ordinal)
+                || ns.StartsWith("Warden.Blocking", StringComparison.Ordinal))
             {
                 continue;
             }
@@ -126,7 +132,8 @@ internal static class PlainTaskEvents
                 return null;
             }
 
-            var file = frame.GetFileName();
+            var frame = new StackFrame(Skip + i, needFileInfo: true);
+            var file = frame.GetMethod() == method ? frame.GetFileName() : null;
             var where = file is null ? string.Empty : $" ({Path.GetFileName(file)}:{frame.GetFileLineNumber()})";
             var owner = type.DeclaringType is { } outer && type.Name.StartsWith('<') ? outer : type;
             return owner.FullName + "." + Loop.AsyncChainDescriber.SourceName(type, method.Name) + where;

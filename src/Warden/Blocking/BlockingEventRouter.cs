@@ -5,8 +5,10 @@ namespace Warden.Blocking;
 /// <summary>Turns the TPL events the blocking detector needs into calls on <see cref="FlowMonitoring"/>.</summary>
 internal static class BlockingEventRouter
 {
-    // TaskTransfer (TaskWaitBegin), AsyncCausalityOperation (async method suspended/ended), AsyncCausalitySynchronousWork (MoveNext runs).
-    private const EventKeywords Keywords = (EventKeywords)(0x1 | 0x8 | 0x20);
+    // TaskTransfer (TaskWaitBegin) for waits; AsyncCausalityOperation (async method suspended/ended) and
+    // AsyncCausalitySynchronousWork (MoveNext runs) only for timing continuations, because they fire on every step.
+    private const EventKeywords WaitKeywords = (EventKeywords)0x1;
+    private const EventKeywords TimingKeywords = (EventKeywords)(0x8 | 0x20);
     private const int TaskWaitBegin = 10;
     private const int TraceOperationBegin = 14;
     private const int TraceOperationEnd = 15;
@@ -16,7 +18,8 @@ internal static class BlockingEventRouter
     private const int ExecutionWork = 2;
     private const string AsyncPrefix = "Async: ";
 
-    public static IDisposable Subscribe() => TplEventHub.Subscribe(Keywords, OnEvent);
+    public static IDisposable Subscribe(bool timeContinuations) =>
+        TplEventHub.Subscribe(timeContinuations ? WaitKeywords | TimingKeywords : WaitKeywords, OnEvent);
 
     private static void OnEvent(EventWrittenEventArgs eventData)
     {

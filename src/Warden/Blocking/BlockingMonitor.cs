@@ -20,7 +20,7 @@ public sealed class BlockingMonitor : IDisposable
         Options = options;
         _onReport = onReport;
         _previous = FlowMonitoring.Current;
-        _events = BlockingEventRouter.Subscribe();
+        _events = BlockingEventRouter.Subscribe(options.SlowContinuationThreshold is not null);
         FlowMonitoring.Enter(this);
     }
 
