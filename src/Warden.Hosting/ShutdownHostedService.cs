@@ -27,6 +27,10 @@ internal sealed class ShutdownHostedService(
         if (services.GetService<IServer>() is { } server)
         {
             coordinator.OnStopAccepting("http listeners", ct => StopAcceptingConnectionsAsync(server, ct));
+
+            // Kestrel's drain covers every accepted connection, including requests that have not reached the
+            // tracking middleware yet, so the grace period also waits for it.
+            coordinator.RegisterDrain("http connections", (_, ct) => _serverStop.WaitAsync(ct));
         }
 
         return Task.CompletedTask;

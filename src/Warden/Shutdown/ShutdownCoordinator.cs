@@ -109,6 +109,9 @@ public sealed class ShutdownCoordinator : IAsyncDisposable
         }
     }
 
+    /// <summary>The names of the tracked work in flight now, sorted; for diagnostics and tests.</summary>
+    public IReadOnlyList<string> InFlightWork => RunningNames();
+
     /// <summary>The exit code convention applies to this process when it stops: the signal's code, or 0.</summary>
     public int ExitCode => ExitCodeFor(Signal);
 
@@ -418,7 +421,13 @@ public sealed class ShutdownCoordinator : IAsyncDisposable
         }
         finally
         {
-            // Drains stop waiting now; whatever still runs is reported, not waited for.
+            // Drains stop waiting now; whatever still runs was reported as not finished, so work ending from
+            // here on is not counted as cancelled as well.
+            lock (_lock)
+            {
+                _phase = ShutdownStep.CloseResources;
+            }
+
             await CancelQuietlyAsync(_stepsOver, ShutdownStep.CancelRemaining).ConfigureAwait(false);
         }
     }

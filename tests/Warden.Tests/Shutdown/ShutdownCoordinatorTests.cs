@@ -243,6 +243,7 @@ public sealed class ShutdownCoordinatorTests
         var report = await run.Within();
 
         Assert.Equal(["drain: background tasks"], report.NotFinished);
+        Assert.Empty(report.Cancelled);
         never.SetResult();
         await tasks.DrainAsync(TimeSpan.Zero, Ct).Within();
     }
