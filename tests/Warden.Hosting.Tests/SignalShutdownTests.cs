@@ -33,7 +33,7 @@ public sealed partial class SignalShutdownTests
     public async Task Signal_drains_accepted_requests_refuses_new_connections_closes_resources_and_exits_with_the_signal_code(string signal, int exitCode)
     {
         var journal = Path.Combine(Path.GetTempPath(), $"warden-journal-{Guid.NewGuid():N}.txt");
-        using var server = StorefrontProcess.Start([.. ShortBudget, "--journal", journal]);
+        using var server = ChildProcess.StartStorefront([.. ShortBudget, "--journal", journal]);
         var address = await server.AddressAsync();
         using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
         var slow = await StartAcceptedRequestsAsync(server, client, "slow?ms=3000&n=", count: 4);
@@ -74,7 +74,7 @@ public sealed partial class SignalShutdownTests
     [Fact]
     public async Task A_handler_that_ignores_cancellation_cannot_hold_the_process_and_the_report_names_it()
     {
-        using var server = StorefrontProcess.Start(ShortBudget);
+        using var server = ChildProcess.StartStorefront(ShortBudget);
         var address = await server.AddressAsync();
         using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
         var slow = await StartAcceptedRequestsAsync(server, client, "slow?ms=1000&n=", count: 2);
@@ -106,7 +106,7 @@ public sealed partial class SignalShutdownTests
     [Fact]
     public async Task Steps_that_do_not_fit_the_budget_stop_start_up_with_the_arithmetic()
     {
-        using var server = StorefrontProcess.Start("--Shutdown:Budget", "00:00:05");
+        using var server = ChildProcess.StartStorefront("--Shutdown:Budget", "00:00:05");
 
         var exit = await server.WaitForExitAsync();
 
@@ -115,7 +115,7 @@ public sealed partial class SignalShutdownTests
     }
 
     /// <summary>Starts requests and returns once the server has logged that it began processing each of them.</summary>
-    private static async Task<Task<HttpResponseMessage>[]> StartAcceptedRequestsAsync(StorefrontProcess server, HttpClient client, string pathPrefix, int count)
+    private static async Task<Task<HttpResponseMessage>[]> StartAcceptedRequestsAsync(ChildProcess server, HttpClient client, string pathPrefix, int count)
     {
         var requests = Enumerable.Range(0, count)
             .Select(n => client.GetAsync(new Uri(pathPrefix + n.ToString(CultureInfo.InvariantCulture), UriKind.Relative), Ct))
@@ -128,7 +128,7 @@ public sealed partial class SignalShutdownTests
         return requests;
     }
 
-    private static async Task<HttpResponseMessage> Responded(StorefrontProcess server, Task<HttpResponseMessage> request)
+    private static async Task<HttpResponseMessage> Responded(ChildProcess server, Task<HttpResponseMessage> request)
     {
         try
         {
@@ -154,7 +154,7 @@ public sealed partial class SignalShutdownTests
         }
     }
 
-    private static string ReportLine(StorefrontProcess server) =>
+    private static string ReportLine(ChildProcess server) =>
         server.Output.Split('\n').Single(l => l.Contains("Shutdown report: ", StringComparison.Ordinal));
 
     private static int ReportedMilliseconds(string report) =>

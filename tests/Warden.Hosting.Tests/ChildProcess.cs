@@ -5,10 +5,11 @@ using System.Text.RegularExpressions;
 namespace Warden.Hosting.Tests;
 
 /// <summary>
-/// The Storefront sample started as a real child process (<c>dotnet Storefront.dll</c>) on a free loopback port.
-/// Every line it writes is kept; tests wait for lines (state), never for time, and every wait is bounded.
+/// A .NET program from the test output folder started as a real child process (<c>dotnet NAME.dll</c>): the
+/// Storefront sample or the console host. Every line it writes is kept; tests wait for lines (state), never for
+/// time, and every wait is bounded.
 /// </summary>
-internal sealed partial class StorefrontProcess : IDisposable
+internal sealed partial class ChildProcess : IDisposable
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
     private readonly Process _process;
@@ -17,7 +18,7 @@ internal sealed partial class StorefrontProcess : IDisposable
     private readonly TaskCompletionSource _stdoutClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _stderrClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private StorefrontProcess(Process process)
+    private ChildProcess(Process process)
     {
         _process = process;
     }
@@ -34,17 +35,9 @@ internal sealed partial class StorefrontProcess : IDisposable
         }
     }
 
-    /// <summary>Starts the sample with <c>--port 0</c>, logs the tests read, and the given extra arguments.</summary>
-    public static StorefrontProcess Start(params string[] args)
+    /// <summary>Starts the Storefront sample with <c>--port 0</c>, the logs the tests read, and the given extra arguments.</summary>
+    public static ChildProcess StartStorefront(params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Storefront.dll"));
         string[] common =
         [
             "--port", "0",
@@ -53,14 +46,28 @@ internal sealed partial class StorefrontProcess : IDisposable
             "--Logging:LogLevel:Microsoft.Hosting.Lifetime", "Information",
             "--Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics", "Information",
         ];
-        foreach (var arg in common.Concat(args))
+        return Start("Storefront", [.. common, .. args]);
+    }
+
+    /// <summary>Starts <c>dotnet NAME.dll args</c> from the test output folder.</summary>
+    public static ChildProcess Start(string assemblyName, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, assemblyName + ".dll"));
+        foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
         }
 
         info.Environment["DOTNET_NOLOGO"] = "1";
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
-        var child = new StorefrontProcess(process);
+        var child = new ChildProcess(process);
         process.OutputDataReceived += (_, e) => child.OnLine(e.Data, child._stdoutClosed);
         process.ErrorDataReceived += (_, e) => child.OnLine(e.Data, child._stderrClosed);
         process.BeginOutputReadLine();
@@ -148,11 +155,32 @@ internal sealed partial class StorefrontProcess : IDisposable
         }
     }
 
+    private void FailWaitersIfAllOutputClosed()
+    {
+        if (!_stdoutClosed.Task.IsCompleted || !_stderrClosed.Task.IsCompleted)
+        {
+            return;
+        }
+
+        List<(string Text, TaskCompletionSource<string> Seen)> waiting;
+        lock (_lines)
+        {
+            waiting = [.. _waiters];
+            _waiters.Clear();
+        }
+
+        foreach (var (text, seen) in waiting)
+        {
+            seen.TrySetException(new InvalidOperationException($"The process ended without writing a line containing '{text}'. Output:\n{Output}"));
+        }
+    }
+
     private void OnLine(string? line, TaskCompletionSource closed)
     {
         if (line is null)
         {
             closed.TrySetResult();
+            FailWaitersIfAllOutputClosed();
             return;
         }
 
