@@ -28,6 +28,10 @@ internal static class ConcurrencyInstruments
     public static readonly Counter<long> GroupFailures = _meter.CreateCounter<long>(
         "warden.taskgroup.failures", unit: "{exception}", description: "Failures recorded by task groups.");
 
+    /// <summary>Group errors that had no other way out than <c>TaskGroup.UnobservedException</c>, tagged with the group name.</summary>
+    public static readonly Counter<long> GroupUnobserved = _meter.CreateCounter<long>(
+        "warden.taskgroup.unobserved", unit: "{exception}", description: "Task-group errors reported through TaskGroup.UnobservedException.");
+
     /// <summary>Live task groups, read from the work registry's counter.</summary>
     public static readonly ObservableUpDownCounter<long> GroupsActive = _meter.CreateObservableUpDownCounter(
         "warden.taskgroup.active", static () => WorkRegistry.LiveCount(TrackedWorkKind.TaskGroup), unit: "{group}", description: "Task groups that have not completed.");

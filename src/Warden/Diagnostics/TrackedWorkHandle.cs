@@ -13,39 +13,41 @@ public readonly struct TrackedWorkHandle : IDisposable, IEquatable<TrackedWorkHa
 {
     private readonly TrackedWorkKind _kind;
     private readonly bool _recorded;
+    private readonly bool _live;
 
     internal TrackedWorkHandle(long id, TrackedWorkKind kind, bool recorded)
     {
         Id = id;
         _kind = kind;
         _recorded = recorded;
+        _live = true;
     }
 
-    /// <summary>The registry-wide unique id of the work (0 for <c>default</c>).</summary>
+    /// <summary>The registry-wide unique id of a recorded entry; 0 for a counter-only registration and for <c>default</c>.</summary>
     public long Id { get; }
 
     /// <summary>Removes the work from the registry and decrements its live counter.</summary>
     public void Dispose()
     {
-        if (Id != 0)
+        if (_live)
         {
             WorkRegistry.Unregister(Id, _kind, _recorded);
         }
     }
 
     /// <inheritdoc />
-    public bool Equals(TrackedWorkHandle other) => Id == other.Id;
+    public bool Equals(TrackedWorkHandle other) => Id == other.Id && _kind == other._kind && _recorded == other._recorded && _live == other._live;
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is TrackedWorkHandle other && Equals(other);
 
     /// <inheritdoc />
-    public override int GetHashCode() => Id.GetHashCode();
+    public override int GetHashCode() => HashCode.Combine(Id, _kind, _recorded, _live);
 
     /// <summary>Compares two handles by id.</summary>
     /// <param name="left">The first handle.</param>
     /// <param name="right">The second handle.</param>
-    /// <returns><see langword="true"/> when both refer to the same work.</returns>
+    /// <returns><see langword="true"/> when both are the same registration.</returns>
     public static bool operator ==(TrackedWorkHandle left, TrackedWorkHandle right) => left.Equals(right);
 
     /// <summary>Compares two handles by id.</summary>

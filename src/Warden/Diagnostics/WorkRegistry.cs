@@ -14,9 +14,12 @@ namespace Warden.Diagnostics;
 /// </remarks>
 public static class WorkRegistry
 {
-    // One counter per kind, each on its own cache line so unrelated kinds do not contend.
+    // Live counters are striped by thread and padded to a cache line each, so children starting and ending on
+    // different cores do not contend on one word; LiveCount sums the stripes.
     private const int CounterStride = 16;
-    private static readonly long[] _liveCounters = new long[(Enum.GetValues<TrackedWorkKind>().Length + 1) * CounterStride];
+    private const int Stripes = 16;
+    private static readonly int _kindCount = Enum.GetValues<TrackedWorkKind>().Length;
+    private static readonly long[] _liveCounters = new long[((_kindCount * Stripes) + 1) * CounterStride];
     private static readonly ConcurrentDictionary<long, TrackedWork> _entries = new();
     private static long _nextId;
     private static int _trackers;
@@ -53,24 +56,37 @@ public static class WorkRegistry
     /// <summary>How much work of this kind is live now, counted whether or not anybody is tracking.</summary>
     /// <param name="kind">The kind of work.</param>
     /// <returns>The number of registered, not yet disposed handles of that kind.</returns>
-    public static long LiveCount(TrackedWorkKind kind) => Volatile.Read(ref _liveCounters[CounterIndex(kind)]);
+    public static long LiveCount(TrackedWorkKind kind)
+    {
+        var first = CounterIndex(kind, 0);
+        long sum = 0;
+        for (var stripe = 0; stripe < Stripes; stripe++)
+        {
+            sum += Volatile.Read(ref _liveCounters[first + (stripe * CounterStride)]);
+        }
+
+        return sum;
+    }
 
     /// <summary>Registers live work; dispose the handle when the work ends.</summary>
     /// <param name="kind">What kind of work it is.</param>
     /// <param name="name">Its name, shown by metrics and the monitor.</param>
     /// <param name="startSite">Where it was started (see <see cref="DescribeStartSite"/>), if known.</param>
     /// <param name="parentId">The id of the owning work, if any.</param>
-    /// <returns>The handle that removes the work again.</returns>
+    /// <returns>
+    /// The handle that removes the work again. Its <see cref="TrackedWorkHandle.Id"/> is the entry's id while tracking,
+    /// and 0 for a counter-only registration (no id is drawn, so the untracked path touches one counter only).
+    /// </returns>
     public static TrackedWorkHandle Register(TrackedWorkKind kind, string name, string? startSite = null, long? parentId = null)
     {
-        var id = Interlocked.Increment(ref _nextId);
-        Interlocked.Increment(ref _liveCounters[CounterIndex(kind)]);
+        Interlocked.Increment(ref _liveCounters[CounterIndex(kind, Environment.CurrentManagedThreadId)]);
         if (Volatile.Read(ref _trackers) == 0)
         {
-            return new TrackedWorkHandle(id, kind, recorded: false);
+            return new TrackedWorkHandle(0, kind, recorded: false);
         }
 
-        _entries[id] = new TrackedWork(id, kind, name ?? string.Empty, startSite, DateTimeOffset.UtcNow, parentId);
+        var id = Interlocked.Increment(ref _nextId);
+        _entries[id] = new TrackedWork(id, kind, name ?? string.Empty, startSite, DateTimeOffset.UtcNow, parentId is 0 ? null : parentId);
         return new TrackedWorkHandle(id, kind, recorded: true);
     }
 
@@ -110,18 +126,19 @@ public static class WorkRegistry
         // A recorded entry is removed once even if its handle is disposed twice; the counter follows the removal.
         if (!recorded || _entries.TryRemove(id, out _))
         {
-            Interlocked.Decrement(ref _liveCounters[CounterIndex(kind)]);
+            Interlocked.Decrement(ref _liveCounters[CounterIndex(kind, Environment.CurrentManagedThreadId)]);
         }
     }
 
-    private static int CounterIndex(TrackedWorkKind kind)
+    private static int CounterIndex(TrackedWorkKind kind, int thread)
     {
         var index = (int)kind;
-        if ((uint)index >= (uint)(_liveCounters.Length / CounterStride) - 1)
+        if ((uint)index >= (uint)_kindCount)
         {
             throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown tracked work kind.");
         }
 
-        return (index + 1) * CounterStride;
+        // Slot 0 is padding so the first stripe does not share a cache line with the array header.
+        return ((index * Stripes) + (thread & (Stripes - 1)) + 1) * CounterStride;
     }
 }

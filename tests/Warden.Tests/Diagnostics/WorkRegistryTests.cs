@@ -15,7 +15,8 @@ public sealed class WorkRegistryTests
         var handle = WorkRegistry.Register(TrackedWorkKind.ShutdownWork, "flush");
 
         Assert.Equal(before + 1, WorkRegistry.LiveCount(TrackedWorkKind.ShutdownWork));
-        Assert.DoesNotContain(WorkRegistry.Snapshot(), w => w.Id == handle.Id);
+        Assert.Equal(0, handle.Id);
+        Assert.DoesNotContain(WorkRegistry.Snapshot(), w => w.Name == "flush");
         handle.Dispose();
         Assert.Equal(before, WorkRegistry.LiveCount(TrackedWorkKind.ShutdownWork));
     }

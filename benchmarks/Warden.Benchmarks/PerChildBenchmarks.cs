@@ -1,0 +1,66 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+
+namespace Warden.Benchmarks;
+
+/// <summary>
+/// TaskGroup against the baseline <c>Task.WhenAll</c> over the same children: N children that complete synchronously
+/// or after one suspension. Budget: within 1.25x of WhenAll time per child, at most one extra allocation per child.
+/// </summary>
+[MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory, BenchmarkLogicalGroupRule.ByParams)]
+[CategoriesColumn]
+public class PerChildBenchmarks
+{
+    private Func<ITaskGroup, CancellationToken, Task> _spawnSync = null!;
+    private Func<ITaskGroup, CancellationToken, Task> _spawnAsync = null!;
+
+    /// <summary>Children per group.</summary>
+    [Params(1, 10, 100, 1000)]
+    public int Children { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var count = Children;
+        _spawnSync = (group, _) => SpawnAll(group, count, Benchmarks.Children.Sync);
+        _spawnAsync = (group, _) => SpawnAll(group, count, Benchmarks.Children.Async);
+    }
+
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("sync")]
+    public Task WhenAllSyncChildren() => WhenAll(Benchmarks.Children.Sync);
+
+    [Benchmark]
+    [BenchmarkCategory("sync")]
+    public Task TaskGroupSyncChildren() => TaskGroup.RunAsync(_spawnSync);
+
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("async")]
+    public Task WhenAllAsyncChildren() => WhenAll(Benchmarks.Children.Async);
+
+    [Benchmark]
+    [BenchmarkCategory("async")]
+    public Task TaskGroupAsyncChildren() => TaskGroup.RunAsync(_spawnAsync);
+
+    private static Task SpawnAll(ITaskGroup group, int count, Func<CancellationToken, Task> child)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            group.Spawn(child);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private Task WhenAll(Func<CancellationToken, Task> child)
+    {
+        var tasks = new Task[Children];
+        for (var i = 0; i < tasks.Length; i++)
+        {
+            tasks[i] = child(CancellationToken.None);
+        }
+
+        return Task.WhenAll(tasks);
+    }
+}

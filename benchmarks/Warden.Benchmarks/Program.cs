@@ -1,0 +1,22 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using Warden.Benchmarks;
+
+// `peak MODE` measures one fan-out design in this process; `peak-all FILE` runs every design in its own process.
+// Anything else goes to BenchmarkDotNet, with a short job so runs on a shared 2-core box finish in minutes.
+if (args is ["peak", var mode])
+{
+    return await PeakMemoryRun.RunOneAsync(mode);
+}
+
+if (args is ["peak-all", var output])
+{
+    return await PeakMemoryRun.RunAllAsync(output);
+}
+
+var config = DefaultConfig.Instance
+    .AddJob(Job.ShortRun.WithWarmupCount(2).WithIterationCount(5).WithLaunchCount(1).AsDefault())
+    .WithArtifactsPath(Path.Combine(Path.GetTempPath(), "warden-benchmarks"));
+BenchmarkSwitcher.FromAssembly(typeof(PerChildBenchmarks).Assembly).Run(args, config);
+return 0;

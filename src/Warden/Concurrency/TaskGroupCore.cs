@@ -1,0 +1,795 @@
+using System.Diagnostics.CodeAnalysis;
+using Warden.Diagnostics;
+
+namespace Warden;
+
+/// <summary>
+/// The engine behind every task group form. One atomic <c>_state</c> word holds the live count (the owner, i.e. the
+/// body or the scope, plus every admitted child) and the "cancelling" flag, so admission, cancellation and the last
+/// child finishing are decided by single atomic transitions; the count reaching zero completes the group exactly once.
+/// Errors, the slot queue and shields sit behind one lock that the unlimited, successful path never takes.
+/// </summary>
+/// <typeparam name="TResult">The body's result (<see cref="bool"/> for bodies without one).</typeparam>
+#pragma warning disable CA1031 // The engine's job is to catch every exception a child or body throws and record it.
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "The group disposes its token source itself when its last count is released (Complete); there is no other owner to call Dispose.")]
+internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
+{
+    private const int CancellingFlag = 1 << 30;
+    private const int CountMask = CancellingFlag - 1;
+
+    private readonly TaskGroupOptions _options;
+    private readonly CancellationTokenSource _cts = new();
+    private readonly CancellationToken _token;
+    private readonly TaskCompletionSource<TResult> _completion = new();
+    private readonly bool _requiresBodyResult;
+    private readonly bool _limited;
+    private readonly Lock _lock = new();
+    private CancellationToken _outer;
+    private CancellationTokenRegistration _outerRegistration;
+    private ITimer? _timer;
+    private TrackedWorkHandle _registration;
+    private int _state = 1;
+    private int _outerFired;
+    private int _timedOut;
+    private List<Exception>? _errors;
+    private Exception? _critical;
+    private List<CancellationTokenSource>? _shields;
+    private Queue<SlotRequest>? _waiting;
+    private int _slotsInUse;
+    private TResult? _bodyResult;
+    private bool _bodyReturned;
+
+    public TaskGroupCore(TaskGroupOptions? options, string defaultName, string? startSite, bool requiresBodyResult, CancellationToken outer)
+    {
+        _options = options ?? TaskGroupOptions.Default;
+        _options.Validate();
+        Name = _options.Name ?? (string.IsNullOrEmpty(defaultName) ? "task-group" : defaultName);
+        _token = _cts.Token;
+        _requiresBodyResult = requiresBodyResult;
+        _limited = _options.MaxConcurrency != int.MaxValue;
+        _outer = outer;
+        _registration = WorkRegistry.Register(TrackedWorkKind.TaskGroup, Name, startSite);
+        if (_options.Timeout is { } timeout && timeout != Timeout.InfiniteTimeSpan)
+        {
+            _timer = _options.TimeProvider.CreateTimer(static state => ((TaskGroupCore<TResult>)state!).OnTimeout(), this, timeout, Timeout.InfiniteTimeSpan);
+        }
+
+        if (outer.CanBeCanceled)
+        {
+            _outerRegistration = outer.UnsafeRegister(static state => ((TaskGroupCore<TResult>)state!).OnOuterCancelled(), this);
+        }
+    }
+
+    public CancellationToken Token => _token;
+
+    public string Name { get; }
+
+    /// <summary>Completes after the owner released its count and every child finished.</summary>
+    public Task<TResult> Completion => _completion.Task;
+
+    private bool IsCancelling => (Volatile.Read(ref _state) & CancellingFlag) != 0;
+
+    public void RunBody(Func<ITaskGroup, CancellationToken, Task> body)
+    {
+        var task = Invoke(body);
+        if (task.IsCompleted)
+        {
+            BodyEnded(task);
+        }
+        else
+        {
+            _ = ObserveBodyAsync(task);
+        }
+    }
+
+    /// <summary>The scope form's owner (the code between <c>Create</c> and <c>JoinAsync</c>) is done.</summary>
+    public void ReleaseOwner() => ReleaseCount();
+
+    public ChildTask Spawn(Func<CancellationToken, Task> work, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return new ChildTask(_limited ? SpawnLimited<bool>(work, name, typed: false) : SpawnUnlimited<bool>(work, name, typed: false), name);
+    }
+
+    public ChildTask<T> Spawn<T>(Func<CancellationToken, Task<T>> work, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return new ChildTask<T>((Task<T>)(_limited ? SpawnLimited<T>(work, name, typed: true) : SpawnUnlimited<T>(work, name, typed: true)), name);
+    }
+
+    public async ValueTask<ChildTask<T>> SpawnAsync<T>(Func<CancellationToken, Task<T>> work, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var task = await SpawnWhenSlotFreeAsync<T>(work, name, typed: true).ConfigureAwait(false);
+        return new ChildTask<T>((Task<T>)task, name);
+    }
+
+    public async ValueTask<ChildTask> SpawnAsync(Func<CancellationToken, Task> work, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var task = await SpawnWhenSlotFreeAsync<bool>(work, name, typed: false).ConfigureAwait(false);
+        return new ChildTask(task, name);
+    }
+
+    public Task<TStart> StartAsync<TStart>(Func<IStartStatus<TStart>, CancellationToken, Task> work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        Admit();
+        var status = new StartStatus<TStart>();
+        var childCts = new CancellationTokenSource();
+        var groupLink = _token.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), childCts);
+        if (cancellationToken.CanBeCanceled)
+        {
+            status.WatchCaller(cancellationToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), childCts));
+        }
+
+        var task = InvokeScoped(static (w, token) => w.Work(w.Status, token), (Work: work, Status: (IStartStatus<TStart>)status), childCts.Token);
+        _ = ObserveStartedChildAsync(task, status, childCts, groupLink);
+        return status.Task;
+    }
+
+    public void Cancel() => BeginCancelling();
+
+    public CancellationToken Shield(TimeSpan budget)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(budget, TimeSpan.Zero);
+        var shield = new CancellationTokenSource(budget, _options.TimeProvider);
+        lock (_lock)
+        {
+            if ((Volatile.Read(ref _state) & CountMask) != 0)
+            {
+                (_shields ??= []).Add(shield);
+            }
+        }
+
+        return shield.Token;
+    }
+
+    Task ITaskGroupEngine.StartWithSlot<T>(Func<CancellationToken, Task> work, string? name, bool typed)
+    {
+        var task = Start<T>(work, typed);
+        Track(task, name, holdsSlot: true);
+        return task;
+    }
+
+    public void ReleaseCount()
+    {
+        if ((Interlocked.Decrement(ref _state) & CountMask) == 0)
+        {
+            Complete();
+        }
+    }
+
+    private static InvalidOperationException NullTask() => new("The delegate returned null instead of a Task; return Task.CompletedTask for no work.");
+
+    private Task SpawnUnlimited<T>(Func<CancellationToken, Task> work, string? name, bool typed)
+    {
+        if (_options.Start == StartMode.Inline && ReferenceEquals(InlineSpawnScope.Current, this))
+        {
+            // A frame up this thread's stack holds a count of this group: a child that finishes synchronously
+            // needs no bookkeeping; one that goes asynchronous takes its own count before that frame can return.
+            if (IsCancelling)
+            {
+                throw Closed();
+            }
+
+            var inline = typed ? AsTyped<T>(Invoke(work)) : Invoke(work);
+            if (inline.IsCompleted)
+            {
+                if (!inline.IsCompletedSuccessfully)
+                {
+                    ChildFailed(inline, name);
+                }
+            }
+            else
+            {
+                Interlocked.Increment(ref _state);
+                _ = ObserveChildAsync(inline, name, holdsSlot: false);
+            }
+
+            return inline;
+        }
+
+        Admit();
+        var task = Start<T>(work, typed);
+        Track(task, name, holdsSlot: false);
+        return task;
+    }
+
+    private Task SpawnLimited<T>(Func<CancellationToken, Task> work, string? name, bool typed)
+    {
+        Admit();
+        PendingChild<T>? pending = null;
+        var denied = false;
+        lock (_lock)
+        {
+            if (IsCancelling)
+            {
+                denied = true;
+            }
+            else if (_slotsInUse < _options.MaxConcurrency && (_waiting is null || _waiting.Count == 0))
+            {
+                _slotsInUse++;
+            }
+            else
+            {
+                pending = new PendingChild<T>(this, work, name, typed);
+                (_waiting ??= new Queue<SlotRequest>()).Enqueue(pending);
+            }
+        }
+
+        if (denied)
+        {
+            ReleaseCount();
+            throw Closed();
+        }
+
+        if (pending is not null)
+        {
+            return pending.Task;
+        }
+
+        var task = Start<T>(work, typed);
+        Track(task, name, holdsSlot: true);
+        return task;
+    }
+
+    /// <summary>
+    /// A child delegate that threw synchronously comes back as an untyped faulted task; give the caller a typed one with
+    /// the same exception (reading it marks the untyped one observed, so it never reaches UnobservedTaskException).
+    /// </summary>
+    private static Task<T> AsTyped<T>(Task task)
+    {
+        if (task is Task<T> typed)
+        {
+            return typed;
+        }
+
+        var inner = task.Exception!.InnerExceptions;
+        return Task.FromException<T>(inner.Count == 1 ? inner[0] : task.Exception);
+    }
+
+    private async ValueTask<Task> SpawnWhenSlotFreeAsync<T>(Func<CancellationToken, Task> work, string? name, bool typed)
+    {
+        try
+        {
+            Admit();
+        }
+        catch (TaskGroupClosedException closed) when (closed.GroupWasCancelling)
+        {
+            throw new OperationCanceledException($"Task group '{Name}' is cancelling; no new child is admitted.", closed, _token);
+        }
+
+        SlotWaiter? waiter = null;
+        var denied = false;
+        if (_limited)
+        {
+            lock (_lock)
+            {
+                if (IsCancelling)
+                {
+                    denied = true;
+                }
+                else if (_slotsInUse < _options.MaxConcurrency && (_waiting is null || _waiting.Count == 0))
+                {
+                    _slotsInUse++;
+                }
+                else
+                {
+                    waiter = new SlotWaiter();
+                    (_waiting ??= new Queue<SlotRequest>()).Enqueue(waiter);
+                }
+            }
+
+            if (waiter is not null)
+            {
+                denied = !await waiter.Granted.ConfigureAwait(false);
+            }
+        }
+
+        if (denied)
+        {
+            ReleaseCount();
+            throw new OperationCanceledException($"Task group '{Name}' is cancelling; no new child is admitted.", _token);
+        }
+
+        var task = Start<T>(work, typed);
+        Track(task, name, holdsSlot: _limited);
+        return task;
+    }
+
+    private TaskGroupClosedException Closed()
+    {
+        var state = Volatile.Read(ref _state);
+        return (state & CountMask) == 0
+            ? new TaskGroupClosedException($"Task group '{Name}' has finished; spawn children before the group's join completes.", this, groupWasCancelling: false)
+            : new TaskGroupClosedException($"Task group '{Name}' is shutting down (a failure, Cancel(), its timeout or the outer token); it admits no new children.", this, groupWasCancelling: true);
+    }
+
+    private void Admit()
+    {
+        var state = Volatile.Read(ref _state);
+        while (true)
+        {
+            if ((state & CountMask) == 0 || (state & CancellingFlag) != 0)
+            {
+                throw Closed();
+            }
+
+            var seen = Interlocked.CompareExchange(ref _state, state + 1, state);
+            if (seen == state)
+            {
+                return;
+            }
+
+            state = seen;
+        }
+    }
+
+    private Task Start<T>(Func<CancellationToken, Task> work, bool typed)
+    {
+        if (_options.Start == StartMode.Queued)
+        {
+            return typed ? Task.Run(() => AsTyped<T>(Invoke(work)), CancellationToken.None) : Task.Run(() => Invoke(work), CancellationToken.None);
+        }
+
+        return typed ? AsTyped<T>(Invoke(work)) : Invoke(work);
+    }
+
+    private Task Invoke(Func<CancellationToken, Task> work) => InvokeScoped(static (w, token) => w(token), work, _token);
+
+    private Task Invoke(Func<ITaskGroup, CancellationToken, Task> body) => InvokeScoped(static (b, token) => b.Body(b.Group, token), (Body: body, Group: (ITaskGroup)this), _token);
+
+    /// <summary>Runs user code with this group current on the thread, turning a synchronous throw or a null task into a faulted task.</summary>
+    private Task InvokeScoped<TArg>(Func<TArg, CancellationToken, Task> code, TArg arg, CancellationToken token)
+    {
+        var previous = InlineSpawnScope.Current;
+        InlineSpawnScope.Current = this;
+        try
+        {
+            return code(arg, token) ?? Task.FromException(NullTask());
+        }
+        catch (Exception ex)
+        {
+            return Task.FromException(ex);
+        }
+        finally
+        {
+            InlineSpawnScope.Current = previous;
+        }
+    }
+
+    private void Track(Task task, string? name, bool holdsSlot)
+    {
+        if (task.IsCompleted)
+        {
+            ChildEnded(task, name, holdsSlot);
+        }
+        else
+        {
+            _ = ObserveChildAsync(task, name, holdsSlot);
+        }
+    }
+
+    private async Task ObserveChildAsync(Task task, string? name, bool holdsSlot)
+    {
+        // Only children that actually go asynchronous are visible to the registry and the in-flight metric.
+        var handle = WorkRegistry.Register(TrackedWorkKind.GroupChild, name ?? Name, null, _registration.Id);
+        var metered = ConcurrencyInstruments.GroupChildrenInFlight.Enabled;
+        if (metered)
+        {
+            ConcurrencyInstruments.GroupChildrenInFlight.Add(1, new KeyValuePair<string, object?>(ConcurrencyInstruments.OwnerTag, Name));
+        }
+
+        await task.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (metered)
+        {
+            ConcurrencyInstruments.GroupChildrenInFlight.Add(-1, new KeyValuePair<string, object?>(ConcurrencyInstruments.OwnerTag, Name));
+        }
+
+        handle.Dispose();
+        ChildEnded(task, name, holdsSlot);
+    }
+
+    private void ChildEnded(Task task, string? name, bool holdsSlot)
+    {
+        if (!task.IsCompletedSuccessfully)
+        {
+            ChildFailed(task, name);
+        }
+
+        if (holdsSlot)
+        {
+            ReleaseSlot();
+        }
+
+        ReleaseCount();
+    }
+
+    private void ChildFailed(Task task, string? name)
+    {
+        foreach (var failure in FailuresOf(task))
+        {
+            if (IsCritical(failure))
+            {
+                RecordCritical(failure);
+            }
+            else if (_options.Mode == FailureMode.Supervisor)
+            {
+                Supervise(failure, name);
+            }
+            else
+            {
+                Record(failure, cancelGroup: true);
+            }
+        }
+    }
+
+    private void Supervise(Exception failure, string? name)
+    {
+        var handler = _options.OnChildFault;
+        if (handler is null)
+        {
+            // Nobody handles it now, so the join reports it: a supervised failure is never lost.
+            Record(failure, cancelGroup: false);
+            return;
+        }
+
+        try
+        {
+            handler(new TaskGroupChildFault(Name, name, failure));
+        }
+        catch (Exception handlerFailure)
+        {
+            Record(handlerFailure, cancelGroup: false);
+        }
+    }
+
+    private async Task ObserveBodyAsync(Task task)
+    {
+        await task.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        BodyEnded(task);
+    }
+
+    private void BodyEnded(Task task)
+    {
+        if (task.IsCompletedSuccessfully)
+        {
+            if (task is Task<TResult> typed)
+            {
+                _bodyResult = typed.Result;
+            }
+
+            _bodyReturned = true;
+        }
+        else
+        {
+            // A failing body cancels everything in every mode.
+            foreach (var failure in FailuresOf(task))
+            {
+                if (IsCritical(failure))
+                {
+                    RecordCritical(failure);
+                }
+                else
+                {
+                    Record(failure, cancelGroup: true);
+                }
+            }
+        }
+
+        ReleaseCount();
+    }
+
+    private async Task ObserveStartedChildAsync<TStart>(Task task, StartStatus<TStart> status, CancellationTokenSource childCts, CancellationTokenRegistration groupLink)
+    {
+        var handle = WorkRegistry.Register(TrackedWorkKind.GroupChild, Name, null, _registration.Id);
+        await task.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        handle.Dispose();
+        groupLink.Unregister();
+        if (!status.HasStarted)
+        {
+            // Before Started the outcome belongs to the caller of StartAsync, not to the group (C19).
+            if (task.IsCompletedSuccessfully)
+            {
+                status.FailBeforeStart(new InvalidOperationException("The started work finished without calling Started; call status.Started(value) once it is ready."));
+            }
+            else if (task.IsFaulted)
+            {
+                var inner = task.Exception!.InnerExceptions;
+                status.FailBeforeStart(inner.Count == 1 ? inner[0] : task.Exception);
+            }
+            else
+            {
+                status.CancelBeforeStart(childCts.Token);
+            }
+        }
+        else if (!task.IsCompletedSuccessfully)
+        {
+            ChildFailed(task, name: null);
+        }
+
+        childCts.Dispose();
+        ReleaseCount();
+    }
+
+    private List<Exception> FailuresOf(Task task)
+    {
+        var failures = new List<Exception>(1);
+        if (task.IsFaulted)
+        {
+            foreach (var inner in task.Exception!.InnerExceptions)
+            {
+                if (!IsBenign(inner))
+                {
+                    failures.Add(inner);
+                }
+            }
+        }
+        else if (task.IsCanceled)
+        {
+            try
+            {
+                task.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException oce) when (!IsBenign(oce))
+            {
+                failures.Add(oce);
+            }
+            catch (OperationCanceledException)
+            {
+                // Benign: caused by this group's or the caller's cancellation.
+            }
+        }
+
+        return failures;
+    }
+
+    /// <summary>C7: only cancellation caused by the group's token or the caller's token is benign.</summary>
+    private bool IsBenign(Exception exception)
+    {
+        if (exception is TaskGroupClosedException closed)
+        {
+            return ReferenceEquals(closed.Group, this) && closed.GroupWasCancelling;
+        }
+
+        if (exception is not OperationCanceledException oce)
+        {
+            return false;
+        }
+
+        var token = oce.CancellationToken;
+        if (token == _token)
+        {
+            return _token.IsCancellationRequested;
+        }
+
+        if (_outer.CanBeCanceled && token == _outer)
+        {
+            return _outer.IsCancellationRequested;
+        }
+
+        // A token linked from ours: links are invisible, so while this group is cancelling any cancelled token counts,
+        // except a timeout (an HttpClient timeout carries a TimeoutException) which is always a failure.
+        return _token.IsCancellationRequested && token.IsCancellationRequested && oce.InnerException is not TimeoutException;
+    }
+
+    private bool IsCritical(Exception failure) => _options.IsCritical is { } isCritical && isCritical(failure);
+
+    private void RecordCritical(Exception failure)
+    {
+        lock (_lock)
+        {
+            if (_critical is null)
+            {
+                _critical = failure;
+                failure = null!;
+            }
+        }
+
+        if (failure is not null)
+        {
+            Record(failure, cancelGroup: false);
+        }
+
+        BeginCancelling();
+    }
+
+    private void Record(Exception failure, bool cancelGroup)
+    {
+        lock (_lock)
+        {
+            _errors ??= [];
+            foreach (var known in _errors)
+            {
+                if (ReferenceEquals(known, failure))
+                {
+                    return;
+                }
+            }
+
+            _errors.Add(failure);
+        }
+
+        ConcurrencyInstruments.GroupFailures.Add(1, new KeyValuePair<string, object?>(ConcurrencyInstruments.OwnerTag, Name));
+        if (cancelGroup)
+        {
+            BeginCancelling();
+        }
+    }
+
+    private void OnOuterCancelled()
+    {
+        Volatile.Write(ref _outerFired, 1);
+        BeginCancelling();
+    }
+
+    private void OnTimeout()
+    {
+        Volatile.Write(ref _timedOut, 1);
+        BeginCancelling();
+    }
+
+    private void BeginCancelling()
+    {
+        var state = Volatile.Read(ref _state);
+        while (true)
+        {
+            if ((state & CountMask) == 0 || (state & CancellingFlag) != 0)
+            {
+                return;
+            }
+
+            var seen = Interlocked.CompareExchange(ref _state, state | CancellingFlag, state);
+            if (seen == state)
+            {
+                break;
+            }
+
+            state = seen;
+        }
+
+        try
+        {
+            _cts.Cancel();
+        }
+        catch (AggregateException callbackFailures)
+        {
+            // Cancellation callbacks registered by children threw: errors raised during cancellation are recorded (C8).
+            foreach (var failure in callbackFailures.InnerExceptions)
+            {
+                Record(failure, cancelGroup: false);
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+            // The last child finished between the flag and the cancel: the group is complete, nothing left to cancel.
+        }
+
+        DenyWaiting();
+    }
+
+    private void DenyWaiting()
+    {
+        SlotRequest[] denied;
+        lock (_lock)
+        {
+            if (_waiting is null || _waiting.Count == 0)
+            {
+                return;
+            }
+
+            denied = [.. _waiting];
+            _waiting.Clear();
+        }
+
+        foreach (var request in denied)
+        {
+            request.Deny();
+        }
+    }
+
+    private void ReleaseSlot()
+    {
+        SlotRequest? next = null;
+        lock (_lock)
+        {
+            if (!IsCancelling && _waiting is { Count: > 0 })
+            {
+                next = _waiting.Dequeue();
+            }
+            else
+            {
+                _slotsInUse--;
+            }
+        }
+
+        // The slot passes to the next request without ever becoming free, so the limit holds.
+        next?.Grant();
+    }
+
+    private void Complete()
+    {
+        _outerRegistration.Unregister();
+        _outerRegistration = default;
+        _timer?.Dispose();
+        _timer = null;
+        List<CancellationTokenSource>? shields;
+        List<Exception>? errors;
+        Exception? critical;
+        lock (_lock)
+        {
+            shields = _shields;
+            errors = _errors;
+            critical = _critical;
+            _shields = null;
+            _errors = null;
+            _critical = null;
+            _waiting = null;
+        }
+
+        if (shields is not null)
+        {
+            foreach (var shield in shields)
+            {
+                shield.Dispose();
+            }
+        }
+
+        _registration.Dispose();
+        var result = _bodyResult;
+        _bodyResult = default;
+        var outer = _outer;
+
+        // After completion the group holds no reference to the caller's token source, children or errors (C21).
+        _outer = default;
+        _cts.Dispose();
+
+        if (critical is not null)
+        {
+            if (errors is { Count: > 0 })
+            {
+                TaskGroup.ReportUnobserved(Name, errors.Count == 1 ? errors[0] : new TaskGroupException(Describe(errors), errors));
+            }
+
+            _completion.SetException(critical);
+        }
+        else if (errors is { Count: > 0 })
+        {
+            if (_options.Errors == ErrorMode.First)
+            {
+                if (errors.Count > 1)
+                {
+                    TaskGroupException.AttachSuppressed(errors[0], [.. errors.Skip(1)]);
+                }
+
+                _completion.SetException(errors[0]);
+            }
+            else
+            {
+                _completion.SetException(new TaskGroupException(Describe(errors), errors));
+            }
+        }
+        else if (Volatile.Read(ref _outerFired) == 1)
+        {
+            _completion.SetCanceled(outer);
+        }
+        else if (Volatile.Read(ref _timedOut) == 1)
+        {
+            _completion.SetException(new TimeoutException($"Task group '{Name}' timed out after {_options.Timeout}."));
+        }
+        else if (_requiresBodyResult && !_bodyReturned)
+        {
+            // Cancel() stopped the body before it produced a value: there is no result to return.
+            _completion.SetCanceled(_token);
+        }
+        else
+        {
+            _completion.SetResult(result!);
+        }
+    }
+
+    private string Describe(List<Exception> errors) =>
+        $"Task group '{Name}' failed with {errors.Count} error(s); the first: {errors[0].GetType().Name}: {errors[0].Message}";
+}
+#pragma warning restore CA1031

@@ -1,0 +1,61 @@
+namespace Warden.Tests.Concurrency;
+
+public sealed class C08_ErrorsDuringCancellationTests
+{
+    [Theory]
+    [MemberData(nameof(StartModes.Both), MemberType = typeof(StartModes))]
+    public async Task Errors_from_finally_blocks_of_children_and_body_during_fail_fast_are_all_recorded(StartMode mode)
+    {
+        var trigger = new TestFailureException(1);
+        var childCleanup = new TestFailureException(2);
+        var bodyCleanup = new TestFailureException(3);
+
+        var ex = await Assert.ThrowsAsync<TaskGroupException>(() => TaskGroup.RunAsync(
+            async (g, ct) =>
+            {
+                try
+                {
+                    _ = g.Spawn(StartModes.ThrowsWhenCancelled(childCleanup));
+                    _ = g.Spawn(async _ =>
+                    {
+                        await Task.Yield();
+                        throw trigger;
+                    });
+                    await StartModes.UntilCancelled(ct);
+                }
+                catch (OperationCanceledException)
+                {
+                    throw bodyCleanup;
+                }
+            },
+            TestContext.Current.CancellationToken,
+            StartModes.Options(mode)).Within());
+
+        Assert.Same(trigger, ex.RootCause);
+        Assert.Equal(3, ex.InnerExceptions.Count);
+        Assert.Contains(childCleanup, ex.InnerExceptions);
+        Assert.Contains(bodyCleanup, ex.InnerExceptions);
+    }
+
+    [Fact]
+    public async Task A_throwing_cancellation_callback_of_a_child_is_recorded()
+    {
+        var callbackFailure = new TestFailureException(2);
+        var registered = StartModes.NewGate();
+        var ex = await Assert.ThrowsAsync<TaskGroupException>(() => TaskGroup.RunAsync(
+            async (g, ct) =>
+            {
+                _ = g.Spawn(async token =>
+                {
+                    await using var registration = token.Register(() => throw callbackFailure);
+                    registered.SetResult();
+                    await StartModes.UntilCancelled(token);
+                });
+                await registered.Task.WaitAsync(ct);
+                g.Cancel();
+            },
+            TestContext.Current.CancellationToken).Within());
+
+        Assert.Same(callbackFailure, Assert.Single(ex.InnerExceptions));
+    }
+}

@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+
+namespace Warden.Tests.Concurrency;
+
+public sealed class C13_SupervisorTests
+{
+    [Theory]
+    [MemberData(nameof(StartModes.Both), MemberType = typeof(StartModes))]
+    public async Task A_child_failure_goes_to_the_handler_and_cancels_nobody(StartMode mode)
+    {
+        var faults = new ConcurrentQueue<TaskGroupChildFault>();
+        var boom = new TestFailureException(1);
+        var siblingFinished = false;
+        var failed = StartModes.NewGate();
+
+        await TaskGroup.RunAsync(
+            async (g, ct) =>
+            {
+                _ = g.Spawn(_ => Task.FromException(boom), "fragile");
+                _ = g.Spawn(async token =>
+                {
+                    await failed.Task.WaitAsync(token);
+                    siblingFinished = !token.IsCancellationRequested;
+                });
+                await Task.Yield();
+                failed.SetResult();
+            },
+            TestContext.Current.CancellationToken,
+            new TaskGroupOptions { Mode = FailureMode.Supervisor, Start = mode, OnChildFault = faults.Enqueue, Name = "supervised" }).Within();
+
+        var fault = Assert.Single(faults);
+        Assert.Same(boom, fault.Exception);
+        Assert.Equal("fragile", fault.ChildName);
+        Assert.Equal("supervised", fault.GroupName);
+        Assert.True(siblingFinished);
+    }
+
+    [Fact]
+    public async Task Without_a_handler_supervised_failures_are_raised_at_the_join()
+    {
+        var boom = new TestFailureException(1);
+        var siblingFinished = false;
+        var ex = await Assert.ThrowsAsync<TaskGroupException>(() => TaskGroup.RunAsync(
+            (g, groupToken) =>
+            {
+                _ = g.Spawn(_ => Task.FromException(boom));
+                _ = g.Spawn(async token =>
+                {
+                    await Task.Yield();
+                    siblingFinished = !token.IsCancellationRequested;
+                });
+                return Task.CompletedTask;
+            },
+            TestContext.Current.CancellationToken,
+            new TaskGroupOptions { Mode = FailureMode.Supervisor }).Within());
+
+        Assert.Same(boom, Assert.Single(ex.InnerExceptions));
+        Assert.True(siblingFinished);
+    }
+
+    [Fact]
+    public async Task A_body_failure_still_cancels_everything_and_a_throwing_handler_is_recorded()
+    {
+        var bodyFailure = new TestFailureException(1);
+        var handlerFailure = new TestFailureException(2);
+        var childCancelled = false;
+        var ex = await Assert.ThrowsAsync<TaskGroupException>(() => TaskGroup.RunAsync(
+            async (g, groupToken) =>
+            {
+                _ = g.Spawn(_ => Task.FromException(new FormatException()));
+                _ = g.Spawn(StartModes.RecordsCancellation(() => childCancelled = true));
+                await Task.Yield();
+                throw bodyFailure;
+            },
+            TestContext.Current.CancellationToken,
+            new TaskGroupOptions { Mode = FailureMode.Supervisor, OnChildFault = _ => throw handlerFailure }).Within());
+
+        Assert.Equal([handlerFailure, bodyFailure], ex.InnerExceptions);
+        Assert.True(childCancelled);
+    }
+}

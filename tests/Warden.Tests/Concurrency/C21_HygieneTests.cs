@@ -1,0 +1,270 @@
+using System.Runtime.CompilerServices;
+using Warden.Diagnostics;
+using Warden.Tests.Diagnostics;
+
+namespace Warden.Tests.Concurrency;
+
+/// <summary>Runs alone: it forces collections and reads process-wide registry counters.</summary>
+[Collection(RegistryTestGroup.Name)]
+public sealed class C21_HygieneTests
+{
+    private sealed class HygieneMarkerException : Exception
+    {
+        public HygieneMarkerException()
+            : base("hygiene marker")
+        {
+        }
+    }
+
+    private sealed class CanaryMarkerException : Exception
+    {
+        public CanaryMarkerException()
+            : base("canary: deliberately unobserved")
+        {
+        }
+    }
+
+    [Fact]
+    public async Task After_completion_the_group_holds_no_reference_to_its_children_their_results_or_its_body()
+    {
+        var (group, completion, weak) = await RunAndDropReferencesAsync();
+
+        ForceFullCollection();
+
+        Assert.True(completion.IsCompletedSuccessfully);
+        Assert.NotNull(group);
+        foreach (var (what, reference) in weak)
+        {
+            Assert.False(reference.IsAlive, $"{what} is still reachable after the group completed");
+        }
+    }
+
+    [Fact]
+    public async Task No_child_exception_ever_reaches_UnobservedTaskException()
+    {
+        var markers = 0;
+        var canaries = 0;
+        void Handler(object? sender, UnobservedTaskExceptionEventArgs e)
+        {
+            foreach (var leaf in e.Exception.Flatten().InnerExceptions)
+            {
+                if (leaf is HygieneMarkerException)
+                {
+                    Interlocked.Increment(ref markers);
+                }
+                else if (leaf is CanaryMarkerException)
+                {
+                    Interlocked.Increment(ref canaries);
+                }
+            }
+        }
+
+        TaskScheduler.UnobservedTaskException += Handler;
+        try
+        {
+            await RunFailingGroupsAsync();
+            LeaveAnUnobservedCanary();
+
+            await Bounded.Until(
+                () =>
+                {
+                    ForceFullCollection();
+                    return Volatile.Read(ref canaries) > 0;
+                },
+                "the canary proves unobserved exceptions are detected");
+
+            Assert.Equal(0, Volatile.Read(ref markers));
+        }
+        finally
+        {
+            TaskScheduler.UnobservedTaskException -= Handler;
+        }
+    }
+
+    [Fact]
+    public async Task The_group_never_cancels_a_caller_owned_source()
+    {
+        using var caller = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        await Assert.ThrowsAsync<TaskGroupException>(() => TaskGroup.RunAsync(
+            (g, groupToken) =>
+            {
+                _ = g.Spawn(_ => Task.FromException(new HygieneMarkerException()));
+                return Task.CompletedTask;
+            },
+            caller.Token).Within());
+
+        Assert.False(caller.IsCancellationRequested);
+    }
+
+    [Fact]
+    public async Task Groups_and_their_children_appear_in_the_registry_while_live_and_leave_it_when_done()
+    {
+        using var tracking = WorkRegistry.BeginTracking();
+        var groupsBefore = WorkRegistry.LiveCount(TrackedWorkKind.TaskGroup);
+        var childrenBefore = WorkRegistry.LiveCount(TrackedWorkKind.GroupChild);
+        var release = StartModes.NewGate();
+        var name = $"registry-{Guid.NewGuid():N}";
+
+        var group = TaskGroup.RunAsync(
+            (g, groupToken) =>
+            {
+                for (var i = 0; i < 5; i++)
+                {
+                    _ = g.Spawn(token => release.Task.WaitAsync(token), $"child-{i}");
+                }
+
+                return Task.CompletedTask;
+            },
+            TestContext.Current.CancellationToken,
+            new TaskGroupOptions { Name = name });
+
+        var entry = Assert.Single(WorkRegistry.Snapshot(), w => w.Name == name);
+        Assert.Equal(TrackedWorkKind.TaskGroup, entry.Kind);
+        Assert.Contains(nameof(Groups_and_their_children_appear_in_the_registry_while_live_and_leave_it_when_done), entry.StartSite, StringComparison.Ordinal);
+        Assert.Equal(5, WorkRegistry.Snapshot().Count(w => w.Kind == TrackedWorkKind.GroupChild && w.ParentId == entry.Id));
+        Assert.Equal(childrenBefore + 5, WorkRegistry.LiveCount(TrackedWorkKind.GroupChild));
+
+        release.SetResult();
+        await group.Within();
+
+        Assert.DoesNotContain(WorkRegistry.Snapshot(), w => w.Name == name || w.ParentId == entry.Id);
+        Assert.Equal(groupsBefore, WorkRegistry.LiveCount(TrackedWorkKind.TaskGroup));
+        Assert.Equal(childrenBefore, WorkRegistry.LiveCount(TrackedWorkKind.GroupChild));
+    }
+
+    [Fact]
+    public async Task Children_that_complete_during_Spawn_cost_no_allocation_at_all()
+    {
+        static Task SyncChild(CancellationToken _) => Task.CompletedTask;
+        Func<CancellationToken, Task> child = SyncChild;
+        static Task SpawnMany(ITaskGroup group, int count, Func<CancellationToken, Task> child)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                _ = group.Spawn(child);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        Func<ITaskGroup, CancellationToken, Task> ten = (g, _) => SpawnMany(g, 10, child);
+        Func<ITaskGroup, CancellationToken, Task> thousand = (g, _) => SpawnMany(g, 1000, child);
+        await TaskGroup.RunAsync(ten, TestContext.Current.CancellationToken).Within();
+        await TaskGroup.RunAsync(thousand, TestContext.Current.CancellationToken).Within();
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var group = TaskGroup.RunAsync(ten, TestContext.Current.CancellationToken);
+        var forTen = GC.GetAllocatedBytesForCurrentThread() - before;
+        before = GC.GetAllocatedBytesForCurrentThread();
+        var second = TaskGroup.RunAsync(thousand, TestContext.Current.CancellationToken);
+        var forThousand = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(group.IsCompletedSuccessfully && second.IsCompletedSuccessfully);
+        Assert.Equal(forTen, forThousand);
+    }
+
+    private static void ForceFullCollection()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void LeaveAnUnobservedCanary() => _ = Task.FromException(new CanaryMarkerException());
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static async Task<(ITaskGroup Group, Task Completion, List<(string What, WeakReference Reference)> Weak)> RunAndDropReferencesAsync()
+    {
+        var weak = new List<(string, WeakReference)>();
+        ITaskGroup? kept = null;
+        using var caller = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        Func<ITaskGroup, CancellationToken, Task> body = async (g, groupToken) =>
+            {
+                kept = g;
+                var payload = g.Spawn(async _ =>
+                {
+                    await Task.Yield();
+                    return new byte[1024];
+                });
+                weak.Add(("a child's task", new WeakReference(payload.Task)));
+                weak.Add(("a child's result", new WeakReference(await payload)));
+                var handled = new HygieneMarkerException();
+                try
+                {
+                    await g.Spawn(async _ =>
+                    {
+                        await Task.Yield();
+                        throw handled;
+                    });
+                }
+                catch (HygieneMarkerException)
+                {
+                    // Observed by the body; the supervisor handler below takes it, so the group keeps no copy.
+                }
+            };
+        weak.Add(("the body delegate and its closure", new WeakReference(body)));
+        var completion = TaskGroup.RunAsync(
+            body,
+            caller.Token,
+            new TaskGroupOptions { Mode = FailureMode.Supervisor, OnChildFault = _ => { } });
+        await completion.Within();
+        body = null!;
+        return (kept!, completion, weak);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static async Task RunFailingGroupsAsync()
+    {
+        static Task Fail() => Task.FromException(new HygieneMarkerException());
+        var options = new[]
+        {
+            new TaskGroupOptions(),
+            new TaskGroupOptions { Start = StartMode.Queued },
+            new TaskGroupOptions { MaxConcurrency = 1 },
+            new TaskGroupOptions { MaxConcurrency = 1, Start = StartMode.Queued },
+            new TaskGroupOptions { Errors = ErrorMode.First },
+            new TaskGroupOptions { Mode = FailureMode.Supervisor, OnChildFault = _ => { } },
+        };
+        foreach (var option in options)
+        {
+            var group = TaskGroup.RunAsync(
+                (g, groupToken) =>
+                {
+                    for (var i = 0; i < 4; i++)
+                    {
+                        _ = g.Spawn(async _ =>
+                        {
+                            await Task.Yield();
+                            await Fail();
+                        });
+                        _ = g.Spawn<int>(_ => throw new HygieneMarkerException());
+                        if (option.Mode == FailureMode.FailFast)
+                        {
+                            _ = g.Spawn(token => Task.Delay(Bounded.Limit, token));
+                        }
+                    }
+
+                    return Task.CompletedTask;
+                },
+                TestContext.Current.CancellationToken,
+                option);
+            await group.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        var scoped = TaskGroup.Create(TestContext.Current.CancellationToken);
+        _ = scoped.Spawn(_ => Fail());
+        await scoped.DisposeAsync().AsTask().Within();
+
+        await TaskGroup.RunAsync(
+            async (g, groupToken) =>
+            {
+                await Assert.ThrowsAsync<HygieneMarkerException>(() => g.StartAsync<int>((_, _) => Fail(), groupToken));
+            },
+            TestContext.Current.CancellationToken).Within();
+
+        await using var background = new BackgroundTasks();
+        Assert.True(background.TryStart("fails", _ => Fail()));
+        await background.DrainAsync(Bounded.Limit, TestContext.Current.CancellationToken).Within();
+    }
+}

@@ -1,0 +1,13 @@
+namespace Warden.Tests.Concurrency;
+
+internal enum StressAction
+{
+    Succeed,
+    Fail,
+    FailWhenCancelled,
+    StopWhenCancelled,
+    CancelGroup,
+    CancelCaller,
+    FailAwaitedByBody,
+    Nested,
+}
