@@ -353,6 +353,7 @@ public sealed class ShutdownCoordinatorTests
         using (h.Coordinator.TrackWork("import"))
         {
             Assert.Equal(1, h.Coordinator.InFlightCount);
+            Assert.Equal(["import"], h.Coordinator.InFlightWork);
             Assert.True(WorkRegistry.LiveCount(TrackedWorkKind.ShutdownWork) >= before + 1);
         }
 
