@@ -33,6 +33,12 @@ public static class ShutdownServiceCollectionExtensions
             options.Configure(configure);
         }
 
+        // A second call only adds its configuration: one coordinator, one lifetime, one set of hooks.
+        if (services.Any(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(ShutdownHostedService)))
+        {
+            return services;
+        }
+
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ShutdownOptions>, ShutdownOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);

@@ -106,6 +106,21 @@ public sealed class HostIntegrationTests
     }
 
     [Fact]
+    public void Calling_AddWardenShutdown_twice_adds_configuration_not_a_second_set_of_hooks()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddWardenShutdown(o => o.GracePeriod = TimeSpan.FromSeconds(10));
+        builder.Services.AddWardenShutdown(o => o.CancelTimeout = TimeSpan.FromSeconds(1));
+        using var host = builder.Build();
+
+        var options = host.Services.GetRequiredService<ShutdownCoordinator>().Options;
+
+        Assert.Single(host.Services.GetServices<IHostedService>(), s => s.GetType().Name == "ShutdownHostedService");
+        Assert.Equal(TimeSpan.FromSeconds(10), options.GracePeriod);
+        Assert.Equal(TimeSpan.FromSeconds(1), options.CancelTimeout);
+    }
+
+    [Fact]
     public void The_coordinator_replaces_the_console_lifetime()
     {
         var builder = Host.CreateApplicationBuilder();
