@@ -72,6 +72,39 @@ public sealed partial class SignalShutdownTests
     }
 
     [Fact]
+    public async Task With_a_drain_delay_readiness_fails_at_once_while_new_requests_are_still_served()
+    {
+        // 2 (drain delay) + 1 + 5 + 1 + 1 + 2 = 12 s.
+        using var server = ChildProcess.StartStorefront([.. ShortBudget, "--Shutdown:DrainDelay", "00:00:02", "--Shutdown:Budget", "00:00:12"]);
+        var address = await server.AddressAsync();
+        using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
+        using (var ready = await client.GetAsync(new Uri("health", UriKind.Relative), Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        }
+
+        await server.SignalAsync("TERM");
+        await server.WaitForLineAsync("Shutdown step 2/5 (StopAccepting) started.");
+        await Bounded.UntilAsync(
+            async () =>
+            {
+                using var health = await client.GetAsync(new Uri("health", UriKind.Relative), Ct);
+                return health.StatusCode == HttpStatusCode.ServiceUnavailable && await health.Content.ReadAsStringAsync(Ct) == "Unhealthy";
+            },
+            "readiness reports Unhealthy (503)");
+
+        using var servedDuringDelay = await client.GetAsync(new Uri("slow?ms=10", UriKind.Relative), Ct);
+        var exit = await server.WaitForExitAsync();
+
+        Assert.Equal(HttpStatusCode.OK, servedDuringDelay.StatusCode);
+        Assert.Equal(143, exit);
+        // The request sent during the drain delay was logged as started before the listeners closed.
+        var served = server.Output.IndexOf("/slow?ms=10 - ", StringComparison.Ordinal);
+        var unbound = server.Output.IndexOf("HTTP listeners unbound", StringComparison.Ordinal);
+        Assert.InRange(served, 0, unbound);
+    }
+
+    [Fact]
     public async Task A_handler_that_ignores_cancellation_cannot_hold_the_process_and_the_report_names_it()
     {
         using var server = ChildProcess.StartStorefront(ShortBudget);
