@@ -24,7 +24,7 @@ public sealed class ConsoleSignalTests
 
         Assert.Equal(exitCode, exit);
         var output = app.Output;
-        Assert.Contains($"Shutdown requested by SIG{signal}", output, StringComparison.Ordinal);
+        Assert.Contains($"Shutdown requested: SIG{signal}; running the five shutdown steps.", output, StringComparison.Ordinal);
         Assert.Contains("worker cancelled", output, StringComparison.Ordinal);
         Assert.Contains("closed pool", output, StringComparison.Ordinal);
         Assert.Contains($"Shutdown report: reason SIG{signal}, exit code {exitCode}", output, StringComparison.Ordinal);

@@ -409,7 +409,7 @@ public sealed class ShutdownCoordinator : IAsyncDisposable
         // Step 1 happened in the signal handler (or the caller); its duration is the wait until the steps began.
         var sinceRequest = _time.GetElapsedTime(requested);
         var trapped = signal is null ? $"requested by the application: {_reason}" : $"{signal} trapped; the handler only recorded it";
-        ShutdownLog.SignalReceived(_logger, _reason);
+        ShutdownLog.ShutdownRequested(_logger, _reason);
         Record(ShutdownStep.TrapSignal, _time.GetUtcNow() - sinceRequest, sinceRequest, completed: true, trapped);
         ArmWatchdog(signal, requested);
 

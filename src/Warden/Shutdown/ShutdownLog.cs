@@ -26,6 +26,6 @@ internal static partial class ShutdownLog
     [LoggerMessage(EventId = 8007, Level = LogLevel.Critical, Message = "Shutdown budget of {Budget} exhausted; exiting with code {ExitCode}. Still running: {StillRunning}")]
     public static partial void BudgetExhausted(ILogger logger, TimeSpan budget, int exitCode, string stillRunning);
 
-    [LoggerMessage(EventId = 8008, Level = LogLevel.Information, Message = "Shutdown requested by {Signal}; running the five shutdown steps.")]
-    public static partial void SignalReceived(ILogger logger, string signal);
+    [LoggerMessage(EventId = 8008, Level = LogLevel.Information, Message = "Shutdown requested: {Reason}; running the five shutdown steps.")]
+    public static partial void ShutdownRequested(ILogger logger, string reason);
 }
