@@ -293,6 +293,7 @@ public sealed class ShutdownCoordinator : IAsyncDisposable
     /// <returns><see langword="true"/> for the first signal.</returns>
     internal bool ReceiveSignal(PosixSignal signal)
     {
+        bool runStarted;
         lock (_lock)
         {
             if (_signal is not null)
@@ -301,13 +302,20 @@ public sealed class ShutdownCoordinator : IAsyncDisposable
             }
 
             _signal = signal;
-            if (_untilClose is null)
+            runStarted = _untilClose is not null;
+            if (!runStarted)
             {
                 _requestedTimestamp = _time.GetTimestamp();
             }
         }
 
         _signalled.TrySetResult(signal);
+        if (runStarted)
+        {
+            // The application started the shutdown itself; the orchestrator's clock starts now.
+            ArmWatchdog(signal, _time.GetTimestamp());
+        }
+
         return true;
     }
 
@@ -750,7 +758,7 @@ public sealed class ShutdownCoordinator : IAsyncDisposable
         var due = _options.Budget - (_options.Margin / 2) - _time.GetElapsedTime(requested);
         lock (_lock)
         {
-            if (_disposed)
+            if (_disposed || _watchdog is not null)
             {
                 return;
             }

@@ -304,6 +304,26 @@ public sealed class ShutdownCoordinatorTests
     }
 
     [Fact]
+    public async Task A_signal_during_an_application_shutdown_arms_the_watchdog_from_its_arrival()
+    {
+        await using var h = new ShutdownHarness();
+        using var stuck = h.Coordinator.TrackWork("stuck handler");
+        var run = h.Coordinator.RunAsync("deploy", Ct);
+        await h.AdvanceWhenArmedAsync(ShutdownStep.StopAccepting, TimeSpan.Zero);
+        await h.AdvanceWhenArmedAsync(ShutdownStep.GracePeriod, TimeSpan.FromSeconds(4));
+
+        h.Coordinator.ReceiveSignal(PosixSignal.SIGTERM);
+        h.Time.Advance(TimeSpan.FromSeconds(28));
+        Assert.Empty(h.ExitCodes);
+        h.Time.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Equal([143], h.ExitCodes);
+        await h.AdvanceWhenArmedAsync(ShutdownStep.CancelRemaining, TimeSpan.FromSeconds(5));
+        var report = await run.Within();
+        Assert.Equal(143, report.ExitCode);
+    }
+
+    [Fact]
     public async Task Without_a_signal_the_watchdog_is_not_armed()
     {
         await using var h = new ShutdownHarness();
