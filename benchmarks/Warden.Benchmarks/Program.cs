@@ -1,13 +1,20 @@
+using System.Globalization;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using Warden.Benchmarks;
 
-// `peak MODE` measures one fan-out design in this process; `peak-all FILE` runs every design in its own process.
+// `peak MODE` measures one fan-out design in this process; `peak-all FILE` runs every design in its own process;
+// `cpu-per-child N ROUNDS` compares CPU time per async child (TaskGroup vs WhenAll).
 // Anything else goes to BenchmarkDotNet, with a short job so runs on a shared 2-core box finish in minutes.
 if (args is ["peak", var mode])
 {
     return await PeakMemoryRun.RunOneAsync(mode);
+}
+
+if (args is ["cpu-per-child", var children, var rounds])
+{
+    return await CpuPerChildRun.RunAsync(int.Parse(children, CultureInfo.InvariantCulture), int.Parse(rounds, CultureInfo.InvariantCulture));
 }
 
 if (args is ["peak-all", var output])

@@ -10,9 +10,22 @@ internal static class InlineSpawnScope
     [ThreadStatic]
     private static object? _current;
 
+    [ThreadStatic]
+    private static int _reserved;
+
     public static object? Current
     {
         get => _current;
         set => _current = value;
+    }
+
+    /// <summary>
+    /// Counts the current frame took from its group in one batch and has not yet handed to asynchronous children, so a
+    /// spawn loop does not write the group's shared counter once per child (the completing threads also write it).
+    /// </summary>
+    public static int Reserved
+    {
+        get => _reserved;
+        set => _reserved = value;
     }
 }

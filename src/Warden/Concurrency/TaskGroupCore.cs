@@ -16,6 +16,7 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
 {
     private const int CancellingFlag = 1 << 30;
     private const int CountMask = CancellingFlag - 1;
+    private const int ReservationBatch = 32;
 
     private readonly TaskGroupOptions _options;
     private readonly CancellationTokenSource _cts = new();
@@ -152,9 +153,11 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
         return task;
     }
 
-    public void ReleaseCount()
+    public void ReleaseCount() => ReleaseCounts(1);
+
+    private void ReleaseCounts(int counts)
     {
-        if ((Interlocked.Decrement(ref _state) & CountMask) == 0)
+        if ((Interlocked.Add(ref _state, -counts) & CountMask) == 0)
         {
             Complete();
         }
@@ -183,7 +186,7 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
             }
             else
             {
-                Interlocked.Increment(ref _state);
+                TakeReservedCount();
                 _ = ObserveChildAsync(inline, name, holdsSlot: false);
             }
 
@@ -344,7 +347,9 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
     private Task InvokeScoped<TArg>(Func<TArg, CancellationToken, Task> code, TArg arg, CancellationToken token)
     {
         var previous = InlineSpawnScope.Current;
+        var previousReserved = InlineSpawnScope.Reserved;
         InlineSpawnScope.Current = this;
+        InlineSpawnScope.Reserved = 0;
         try
         {
             return code(arg, token) ?? Task.FromException(NullTask());
@@ -355,8 +360,28 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
         }
         finally
         {
+            var unused = InlineSpawnScope.Reserved;
             InlineSpawnScope.Current = previous;
+            InlineSpawnScope.Reserved = previousReserved;
+            if (unused > 0)
+            {
+                ReleaseCounts(unused);
+            }
         }
+    }
+
+    /// <summary>Gives an asynchronous child one count from this frame's batch, taking a new batch when it is empty.</summary>
+    private void TakeReservedCount()
+    {
+        var reserved = InlineSpawnScope.Reserved;
+        if (reserved == 0)
+        {
+            // Safe without Admit: a frame up this stack holds a count, so the group cannot have finished.
+            Interlocked.Add(ref _state, ReservationBatch);
+            reserved = ReservationBatch;
+        }
+
+        InlineSpawnScope.Reserved = reserved - 1;
     }
 
     private void Track(Task task, string? name, bool holdsSlot)

@@ -14,12 +14,15 @@ namespace Warden.Diagnostics;
 /// </remarks>
 public static class WorkRegistry
 {
-    // Live counters are striped by thread and padded to a cache line each, so children starting and ending on
-    // different cores do not contend on one word; LiveCount sums the stripes.
-    private const int CounterStride = 16;
-    private const int Stripes = 16;
+    // Live counters live in per-thread slabs (see WorkCounterSlab): an untracked registration costs two plain writes
+    // to memory only its own thread touches. LiveCount sums the slabs of every thread that ever registered work.
     private static readonly int _kindCount = Enum.GetValues<TrackedWorkKind>().Length;
-    private static readonly long[] _liveCounters = new long[((_kindCount * Stripes) + 1) * CounterStride];
+    private static readonly Lock _slabsLock = new();
+    private static WorkCounterSlab[] _slabs = [];
+
+    [ThreadStatic]
+    private static WorkCounterSlab? _threadSlab;
+
     private static readonly ConcurrentDictionary<long, TrackedWork> _entries = new();
     private static long _nextId;
     private static int _trackers;
@@ -58,11 +61,11 @@ public static class WorkRegistry
     /// <returns>The number of registered, not yet disposed handles of that kind.</returns>
     public static long LiveCount(TrackedWorkKind kind)
     {
-        var first = CounterIndex(kind, 0);
+        var index = KindIndex(kind);
         long sum = 0;
-        for (var stripe = 0; stripe < Stripes; stripe++)
+        foreach (var slab in Volatile.Read(ref _slabs))
         {
-            sum += Volatile.Read(ref _liveCounters[first + (stripe * CounterStride)]);
+            sum += slab.Read(index);
         }
 
         return sum;
@@ -79,7 +82,7 @@ public static class WorkRegistry
     /// </returns>
     public static TrackedWorkHandle Register(TrackedWorkKind kind, string name, string? startSite = null, long? parentId = null)
     {
-        Interlocked.Increment(ref _liveCounters[CounterIndex(kind, Environment.CurrentManagedThreadId)]);
+        ThreadSlab().Add(KindIndex(kind), 1);
         if (Volatile.Read(ref _trackers) == 0)
         {
             return new TrackedWorkHandle(0, kind, recorded: false);
@@ -126,11 +129,11 @@ public static class WorkRegistry
         // A recorded entry is removed once even if its handle is disposed twice; the counter follows the removal.
         if (!recorded || _entries.TryRemove(id, out _))
         {
-            Interlocked.Decrement(ref _liveCounters[CounterIndex(kind, Environment.CurrentManagedThreadId)]);
+            ThreadSlab().Add(KindIndex(kind), -1);
         }
     }
 
-    private static int CounterIndex(TrackedWorkKind kind, int thread)
+    private static int KindIndex(TrackedWorkKind kind)
     {
         var index = (int)kind;
         if ((uint)index >= (uint)_kindCount)
@@ -138,7 +141,21 @@ public static class WorkRegistry
             throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown tracked work kind.");
         }
 
-        // Slot 0 is padding so the first stripe does not share a cache line with the array header.
-        return ((index * Stripes) + (thread & (Stripes - 1)) + 1) * CounterStride;
+        return index;
+    }
+
+    private static WorkCounterSlab ThreadSlab() => _threadSlab ?? CreateThreadSlab();
+
+    private static WorkCounterSlab CreateThreadSlab()
+    {
+        var slab = new WorkCounterSlab(_kindCount);
+        lock (_slabsLock)
+        {
+            // Copy-on-write so LiveCount reads a stable array without taking the lock.
+            Volatile.Write(ref _slabs, [.. _slabs, slab]);
+        }
+
+        _threadSlab = slab;
+        return slab;
     }
 }

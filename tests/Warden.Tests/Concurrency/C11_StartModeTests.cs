@@ -106,4 +106,44 @@ public sealed class C11_StartModeTests
         await group.Within();
         Assert.True(siblingDone);
     }
+
+    [Theory]
+    [MemberData(nameof(StartModes.Both), MemberType = typeof(StartModes))]
+    public async Task Long_spawn_loops_from_the_body_and_from_children_are_joined_exactly(StartMode mode)
+    {
+        var release = StartModes.NewGate();
+        var finished = 0;
+        async Task Child(CancellationToken token)
+        {
+            await release.Task.WaitAsync(token);
+            Interlocked.Increment(ref finished);
+        }
+
+        var group = TaskGroup.RunAsync(
+            (g, groupToken) =>
+            {
+                for (var i = 0; i < 100; i++)
+                {
+                    _ = g.Spawn(Child);
+                }
+
+                _ = g.Spawn(_ =>
+                {
+                    for (var i = 0; i < 70; i++)
+                    {
+                        g.Spawn(Child);
+                    }
+
+                    return Task.CompletedTask;
+                });
+                return Task.CompletedTask;
+            },
+            TestContext.Current.CancellationToken,
+            StartModes.Options(mode));
+
+        Assert.False(group.IsCompleted);
+        release.SetResult();
+        await group.Within();
+        Assert.Equal(170, finished);
+    }
 }

@@ -18,15 +18,28 @@ public sealed class C20_RaceTests
     {
         var slowCancelled = false;
         var loser = new Connection("loser");
+        var started = 0;
+        var allStarted = StartModes.NewGate();
+        void Started()
+        {
+            if (Interlocked.Increment(ref started) == 3)
+            {
+                allStarted.SetResult();
+            }
+        }
+
+        // The winner waits until every racer runs: a racer not yet spawned when the race is decided never starts.
         var winner = await TaskGroup.RaceAsync<Connection>(
             [
                 async token =>
                 {
-                    await Task.Yield();
+                    Started();
+                    await allStarted.Task;
                     return new Connection("fast");
                 },
                 async token =>
                 {
+                    Started();
                     try
                     {
                         await StartModes.UntilCancelled(token);
@@ -43,6 +56,7 @@ public sealed class C20_RaceTests
                 {
                     // Finishes with a result only once the winner has cancelled the race: a loser that must be disposed.
                     var cancelled = StartModes.NewGate();
+                    Started();
                     await using (token.Register(cancelled.SetResult))
                     {
                         await cancelled.Task;

@@ -5,7 +5,7 @@ internal sealed record StressPlan(StressAction Action, int Yields, int FailureId
 {
     public static StressPlan Generate(Random random, int depth, ref int nextFailureId)
     {
-        var count = depth == 0 ? random.Next(1, 8) : random.Next(0, 5);
+        var count = depth == 0 ? (random.Next(10) == 0 ? random.Next(33, 70) : random.Next(1, 8)) : random.Next(0, 5);
         var children = new StressPlan[count];
         for (var i = 0; i < count; i++)
         {
