@@ -347,16 +347,19 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
     private Task InvokeScoped<TArg>(Func<TArg, CancellationToken, Task> code, TArg arg, CancellationToken token)
     {
         var previous = InlineSpawnScope.Current;
+        if (ReferenceEquals(previous, this))
+        {
+            // A frame of this group is already below us on this stack: its scope and count reservation serve this
+            // code too (it returns what is left when it ends), so a child spawned inline costs no bookkeeping here.
+            return InvokeGuarded(code, arg, token);
+        }
+
         var previousReserved = InlineSpawnScope.Reserved;
         InlineSpawnScope.Current = this;
         InlineSpawnScope.Reserved = 0;
         try
         {
-            return code(arg, token) ?? Task.FromException(NullTask());
-        }
-        catch (Exception ex)
-        {
-            return Task.FromException(ex);
+            return InvokeGuarded(code, arg, token);
         }
         finally
         {
@@ -367,6 +370,18 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
             {
                 ReleaseCounts(unused);
             }
+        }
+    }
+
+    private static Task InvokeGuarded<TArg>(Func<TArg, CancellationToken, Task> code, TArg arg, CancellationToken token)
+    {
+        try
+        {
+            return code(arg, token) ?? Task.FromException(NullTask());
+        }
+        catch (Exception ex)
+        {
+            return Task.FromException(ex);
         }
     }
 
