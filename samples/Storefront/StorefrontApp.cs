@@ -2,6 +2,8 @@ using System.Net;
 using Storefront.Downstream;
 using Storefront.Incidents;
 using Storefront.Products;
+using Storefront.Shutdown;
+using Warden.Hosting;
 
 namespace Storefront;
 
@@ -16,7 +18,11 @@ public static class StorefrontApp
         ["--port"] = $"{StorefrontOptions.SectionName}:{nameof(StorefrontOptions.Port)}",
         ["--latency-ms"] = $"{StorefrontOptions.SectionName}:{nameof(StorefrontOptions.DownstreamLatencyMs)}",
         ["--downstream"] = $"{StorefrontOptions.SectionName}:{nameof(StorefrontOptions.DownstreamUrl)}",
+        ["--journal"] = $"{StorefrontOptions.SectionName}:{nameof(StorefrontOptions.JournalPath)}",
     };
+
+    /// <summary>The configuration section bound to Warden's <c>ShutdownOptions</c>.</summary>
+    public const string ShutdownSectionName = "Shutdown";
 
     /// <summary>Creates the application; call <c>StartAsync</c> or <c>RunAsync</c> on the result.</summary>
     /// <param name="args">Command-line arguments: <c>--port</c>, <c>--latency-ms</c>, <c>--downstream</c>, or any configuration key.</param>
@@ -48,14 +54,23 @@ public static class StorefrontApp
         builder.Services.AddSingleton<DownstreamClient>();
         builder.Services.AddSingleton<AnalyticsClient>();
         builder.Services.AddHealthChecks();
+        builder.Services.AddSingleton<RequestJournal>();
+
+        // Graceful shutdown (playbook chapter 8): the five steps, bounded by the `Shutdown` section
+        // (for example --Shutdown:GracePeriod 00:00:10); /health turns unhealthy at step 2.
+        var shutdown = builder.Configuration.GetSection(ShutdownSectionName);
+        builder.Services.AddWardenShutdown(options => shutdown.Bind(options));
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseWardenShutdown();
+        app.UseRequestJournal();
         app.MapHealthChecks("/health");
         app.MapDownstreamEndpoints();
         app.MapSyncProductEndpoints();
         app.MapAsyncProductEndpoints();
         app.MapIncidentEndpoints();
+        app.MapShutdownEndpoints();
         return app;
     }
 }

@@ -17,4 +17,7 @@ public sealed class StorefrontOptions
     /// fake downstream endpoints under <c>/downstream</c>.
     /// </summary>
     public Uri? DownstreamUrl { get; set; }
+
+    /// <summary>A file that gets one line per completed request and a final <c>closed</c> line at shutdown; empty means off.</summary>
+    public string? JournalPath { get; set; }
 }

@@ -1,0 +1,69 @@
+using System.Net;
+
+namespace Warden.Hosting.Tests;
+
+/// <summary>ASP.NET Core with Warden's shutdown, in process: readiness, request tracking, cancellation at step 4.</summary>
+public sealed class WebIntegrationTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Readiness_turns_unhealthy_at_step_2_and_in_flight_requests_complete()
+    {
+        await using var web = await RunningWebApp.StartAsync(o =>
+        {
+            o.DrainDelay = TimeSpan.FromSeconds(5);
+            o.GracePeriod = TimeSpan.FromSeconds(10);
+        });
+        Assert.Equal(HttpStatusCode.OK, await web.HealthAsync());
+        var inFlight = web.Client.GetStringAsync(new Uri("wait", UriKind.Relative), Ct);
+        await Bounded.UntilAsync(() => Task.FromResult(web.Coordinator.InFlightCount == 1), "the request is in flight");
+
+        var stop = web.StopAsync();
+
+        // The drain delay (fake clock, not advanced yet) keeps the listener open while readiness fails.
+        await Bounded.UntilAsync(async () => await web.HealthAsync() == HttpStatusCode.ServiceUnavailable, "readiness reports not-ready");
+        web.ReleaseWait.TrySetResult();
+        Assert.Equal("released", await inFlight.Within());
+        await web.AdvanceUntilAsync(stop, TimeSpan.FromSeconds(1));
+        var report = await web.Coordinator.RunAsync("already run", Ct).Within();
+
+        // Only the request is asserted: the fake clock races through the grace period while Kestrel's own
+        // connection drain runs on real time, so the "http connections" drain may land in either list.
+        Assert.Contains("GET /wait", report.Drained);
+        Assert.DoesNotContain("GET /wait", report.Cancelled);
+        Assert.DoesNotContain("GET /wait", report.NotFinished);
+    }
+
+    [Fact]
+    public async Task Request_tokens_are_cancelled_at_step_4_and_the_request_is_reported_cancelled()
+    {
+        await using var web = await RunningWebApp.StartAsync(o => o.GracePeriod = TimeSpan.FromSeconds(3));
+        var inFlight = web.Client.GetAsync(new Uri("cancellable", UriKind.Relative), Ct);
+        await Bounded.UntilAsync(() => Task.FromResult(web.Coordinator.InFlightCount == 1), "the request is in flight");
+
+        var stop = web.StopAsync();
+        await web.AdvanceUntilAsync(web.CancellableObservedCancel.Task, TimeSpan.FromSeconds(1));
+
+        // The clock stands still until the handler has unwound, so step 4's timeout cannot win the race.
+        await Bounded.UntilAsync(() => Task.FromResult(!web.Coordinator.InFlightWork.Contains("GET /cancellable")), "the cancelled request ended");
+        await web.AdvanceUntilAsync(stop, TimeSpan.FromSeconds(1));
+        var report = await web.Coordinator.RunAsync("already run", Ct).Within();
+
+        Assert.Contains("GET /cancellable", report.Cancelled);
+        Assert.DoesNotContain("GET /cancellable", report.NotFinished);
+        Assert.Matches("still running after 3 s: .*GET /cancellable", report.Steps[2].Outcome);
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => inFlight.Within());
+    }
+
+    [Fact]
+    public async Task UseWardenShutdown_without_AddWardenShutdown_says_what_to_do()
+    {
+        var app = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder().Build();
+        await using var _ = app;
+
+        var ex = Assert.Throws<InvalidOperationException>(() => app.UseWardenShutdown());
+
+        Assert.Contains("call builder.Services.AddWardenShutdown()", ex.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,7 @@
+namespace Warden.Tests.Shutdown;
+
+/// <summary>A resource whose close throws.</summary>
+internal sealed class FailingResource : IAsyncDisposable
+{
+    public ValueTask DisposeAsync() => ValueTask.FromException(new InvalidOperationException("close failed"));
+}
