@@ -51,7 +51,14 @@ public static class ComparisonBuilder
 
         var verdict = VerdictRules.Combine(throughputVerdict, p99Verdict);
         var generatorReason = a.Repetitions.Concat(b.Repetitions).Select(r => r.Generator.Reason).FirstOrDefault(r => r is not null);
-        if (generatorReason is not null)
+        var empty = new[] { a, b }.FirstOrDefault(run => run.Repetitions.Any(r => r.Requests == 0));
+        if (empty is not null)
+        {
+            verdict = Verdict.Inconclusive;
+            var errors = empty.Errors.Count == 0 ? "no failures either" : string.Join(", ", empty.Errors.Select(e => $"{e.Key} {e.Value}"));
+            reason = $"{empty.Label} had repetitions with no successful request ({errors}); there is nothing to compare";
+        }
+        else if (generatorReason is not null)
         {
             verdict = Verdict.Inconclusive;
             reason = generatorReason + "; no verdict";

@@ -14,6 +14,7 @@ public sealed class VerdictTests
         {
             Index = i + 1,
             Throughput = t,
+            Requests = (long)t,
             Latency = new LatencySummary { P99 = p99[i], Count = 1 },
             Generator = generator is not null && i == 1 ? generator : new GeneratorHealth(),
         })],
@@ -105,6 +106,18 @@ public sealed class VerdictTests
         Assert.Equal(Verdict.Inconclusive, comparison.Verdict);
         Assert.Contains("bottleneck", comparison.Reason, StringComparison.Ordinal);
         Assert.Contains("no verdict", comparison.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_targets_that_only_time_out_are_not_the_Same()
+    {
+        var a = Run("A", [0, 0, 0], [0, 0, 0]) with { Errors = new Dictionary<string, long> { ["timeout"] = 300 } };
+        var b = Run("B", [0, 0, 0], [0, 0, 0]);
+
+        var comparison = Compare(a, b);
+
+        Assert.Equal(Verdict.Inconclusive, comparison.Verdict);
+        Assert.Contains("A had repetitions with no successful request (timeout 300)", comparison.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
