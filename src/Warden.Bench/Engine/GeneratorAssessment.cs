@@ -46,7 +46,7 @@ public static class GeneratorAssessment
 
             if (sendRatio < MinSendRatio)
             {
-                reasons.Add($"it sent only {sendRatio:P0} of the scheduled requests");
+                reasons.Add($"it sent only {sendRatio * 100:0}% of the scheduled requests");
             }
 
             if (scheduleLag > ScheduleLagLimitMs)
@@ -59,7 +59,7 @@ public static class GeneratorAssessment
         var lagLimit = Math.Max(PoolLagFloorMs, PoolLagFraction * latency.P99);
         if (outOfCpu && sample.PoolLagP99Milliseconds >= lagLimit)
         {
-            var cpu = sample.ProcessCpu >= ProcessCpuLimit ? $"process CPU {sample.ProcessCpu:P0}" : $"machine CPU {sample.MachineCpu:P0}";
+            var cpu = sample.ProcessCpu >= ProcessCpuLimit ? $"process CPU {sample.ProcessCpu * 100:0}%" : $"machine CPU {sample.MachineCpu * 100:0}%";
             reasons.Add($"{cpu} and its thread-pool work waited p99 {sample.PoolLagP99Milliseconds:0.#} ms (limit {lagLimit:0.#} ms)");
         }
 

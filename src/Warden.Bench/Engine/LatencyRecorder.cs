@@ -22,6 +22,7 @@ internal sealed class LatencyRecorder
     private long _successes;
     private long _errorCount;
     private long _sent;
+    private long _answered;
 
     public LatencyRecorder(TimeProvider time, long measureStart)
     {
@@ -37,6 +38,9 @@ internal sealed class LatencyRecorder
 
     /// <summary>Successes inside the window so far.</summary>
     public long Successes => Interlocked.Read(ref _successes);
+
+    /// <summary>Successful answers including warm-up, for the live view's rate.</summary>
+    public long Answered => Interlocked.Read(ref _answered);
 
     /// <summary>Failures by kind.</summary>
     public IReadOnlyDictionary<string, long> Errors => new SortedDictionary<string, long>(_errors, StringComparer.Ordinal);
@@ -56,6 +60,11 @@ internal sealed class LatencyRecorder
     /// <summary>Records an answer to a request that started at <paramref name="start"/> and ended at <paramref name="end"/>.</summary>
     public void Complete(long start, long end, RequestOutcome outcome)
     {
+        if (outcome.IsSuccess)
+        {
+            Interlocked.Increment(ref _answered);
+        }
+
         if (!IsMeasured(start))
         {
             return;

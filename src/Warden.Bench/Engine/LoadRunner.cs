@@ -177,6 +177,7 @@ internal sealed class LoadRunner
     private ITimer StartLiveView(LatencyRecorder recorder, long start, long measureStart, long end, Action<LiveSample> live)
     {
         var last = start;
+        var lastAnswered = 0L;
         var total = (double)(end - start);
         return _time.CreateTimer(
             _ =>
@@ -184,10 +185,14 @@ internal sealed class LoadRunner
                 var now = _time.GetTimestamp();
                 var interval = recorder.TakeInterval();
                 var seconds = _time.GetElapsedTime(last, now).TotalSeconds;
+                var answered = recorder.Answered;
+                var rate = seconds > 0 ? (answered - lastAnswered) / seconds : 0;
                 last = now;
-                var stage = now < measureStart ? BenchStage.Warmup : now < end ? BenchStage.Measure : BenchStage.Drain;
+                lastAnswered = answered;
+                // The snapshot describes the interval that just ended, so a tick exactly at a boundary belongs to the stage before it.
+                var stage = now <= measureStart ? BenchStage.Warmup : now <= end ? BenchStage.Measure : BenchStage.Drain;
                 double? p99 = interval.TotalCount == 0 ? null : interval.GetValueAtPercentile(99) / 1000.0;
-                live(new LiveSample(stage, Math.Clamp((now - start) / total, 0, 1), seconds > 0 ? interval.TotalCount / seconds : 0, p99, recorder.ErrorCount));
+                live(new LiveSample(stage, Math.Clamp((now - start) / total, 0, 1), rate, p99, recorder.ErrorCount));
             },
             null,
             LiveInterval,

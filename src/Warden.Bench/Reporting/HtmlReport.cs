@@ -32,7 +32,7 @@ public static class HtmlReport
         html.Append("td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}th{background:#f4f4f4}td.l,th.l{text-align:left}");
         html.Append(".Faster{color:#2ca02c}.Slower{color:#d62728}.Inconclusive{color:#b8860b}.Same{color:#555}</style></head><body>");
         html.Append("<h1>warden bench</h1>");
-        html.Append(CultureInfo.InvariantCulture, $"<p>{E(ModelText(result.Model))}. {result.Settings.Repetitions} repetition(s) of {result.Settings.DurationSeconds:0.###} s after {result.Settings.WarmupSeconds:0.###} s warm-up; threshold {result.Settings.Threshold:P0}.</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<p>{E(ModelText(result.Model))}. {result.Settings.Repetitions} repetition(s) of {result.Settings.DurationSeconds:0.###} s after {result.Settings.WarmupSeconds:0.###} s warm-up; threshold {result.Settings.Threshold * 100:0.#}%.</p>");
         html.Append(CultureInfo.InvariantCulture, $"<p>Machine: {result.Machine.Cores} cores, {E(result.Machine.Os)}, {E(result.Machine.Runtime)}. Started {result.StartedAt:u}. Warden.Bench {E(result.ToolVersion)}.</p>");
         if (result.CommandLine is not null)
         {

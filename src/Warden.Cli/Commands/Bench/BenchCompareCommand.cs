@@ -88,7 +88,7 @@ internal sealed class BenchCompareCommand : CliCommand<BenchCompareSettings>
         }
 
         context.Out.Write(table);
-        context.Out.WriteLine($"Intervals: {RatioEstimate.UnpairedMethod}; threshold {settings.Threshold.ToString("P0", CultureInfo.InvariantCulture)}.");
+        context.Out.WriteLine($"Intervals: {RatioEstimate.UnpairedMethod}; threshold {(settings.Threshold * 100).ToString("0.#", CultureInfo.InvariantCulture)}%.");
         if (regressions.Count == 0)
         {
             context.Out.WriteLine("No regression beyond noise.");

@@ -115,6 +115,6 @@ internal static class BenchSession
         var p99 = progress.P99Milliseconds is { } ms ? ms.ToString("0.#", CultureInfo.InvariantCulture) + " ms" : "-";
         return new Text(string.Create(
             CultureInfo.InvariantCulture,
-            $"{progress.Fraction,4:P0}  {progress.Target} at {progress.Load:0.##}  rep {progress.Repetition}/{progress.Repetitions}  {progress.Stage.ToString().ToLowerInvariant()}  {progress.RequestsPerSecond:0} req/s  p99 {p99}  errors {progress.Errors}"));
+            $"{progress.Fraction * 100,3:0}%  {progress.Target} at {progress.Load:0.##}  rep {progress.Repetition}/{progress.Repetitions}  {progress.Stage.ToString().ToLowerInvariant()}  {progress.RequestsPerSecond:0} req/s  p99 {p99}  errors {progress.Errors}"));
     }
 }
