@@ -8,6 +8,9 @@ public static class ErrorKinds
     /// <summary>The request did not answer within the timeout.</summary>
     public const string Timeout = "timeout";
 
+    /// <summary>The request was still running long after its timeout when the repetition gave up on it.</summary>
+    public const string Abandoned = "abandoned";
+
     /// <summary>A name for the kind of failure an exception stands for (<c>connection-refused</c>, an exception type).</summary>
     public static string FromException(Exception exception)
     {

@@ -6,7 +6,8 @@ namespace Warden.Bench.Engine;
 /// Decides whether the generator, not the target, limited a repetition. The generator is the bottleneck when
 /// it ran out of CPU and its own work waited (pool lag p99 at least 5 ms and at least 10% of the measured p99,
 /// so the measurement error exceeds the default threshold), or, in the open model, when it could not keep its
-/// schedule (sends dropped, fewer than 95% of the scheduled sends, or sends late by more than 10 ms at p99).
+/// schedule (sends dropped, fewer than 95% of the scheduled sends, or sends late by more than 10 ms at p99),
+/// or when requests outlived their timeout so long that the repetition had to abandon them.
 /// </summary>
 public static class GeneratorAssessment
 {
@@ -53,6 +54,11 @@ public static class GeneratorAssessment
             {
                 reasons.Add($"sends left late (p99 {scheduleLag:0.#} ms behind schedule)");
             }
+        }
+
+        if (measurement.Abandoned > 0)
+        {
+            reasons.Add($"{measurement.Abandoned:N0} requests were still running long after their timeout (the target ignores cancellation, or this process's thread pool was too starved to run the generator's timers)");
         }
 
         var outOfCpu = sample.ProcessCpu >= ProcessCpuLimit || sample.MachineCpu >= MachineCpuLimit;

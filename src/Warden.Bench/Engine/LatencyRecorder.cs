@@ -83,6 +83,16 @@ internal sealed class LatencyRecorder
         }
     }
 
+    /// <summary>Counts requests given up on (still running far past their timeout) as failures of kind <c>abandoned</c>.</summary>
+    public void Abandon(long count)
+    {
+        if (count > 0)
+        {
+            _errors.AddOrUpdate(ErrorKinds.Abandoned, count, (_, existing) => existing + count);
+            Interlocked.Add(ref _errorCount, count);
+        }
+    }
+
     /// <summary>Moves what was recorded since the last call into the total and returns that interval.</summary>
     public HistogramBase TakeInterval()
     {

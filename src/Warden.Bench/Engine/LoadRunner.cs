@@ -33,12 +33,12 @@ internal sealed class LoadRunner
         {
             if (model == LoadModelKind.Open)
             {
-                var (dropped, expected, lag) = await RunOpenAsync(target, level, recorder, start, end, cancellationToken).ConfigureAwait(false);
-                return Finish(recorder, session, dropped, expected, lag);
+                var (dropped, expected, lag, abandoned) = await RunOpenAsync(target, level, recorder, start, end, cancellationToken).ConfigureAwait(false);
+                return Finish(recorder, session, dropped, expected, lag, abandoned);
             }
 
-            await RunClosedAsync(target, (int)level, recorder, end, cancellationToken).ConfigureAwait(false);
-            return Finish(recorder, session, 0, recorder.Sent, null);
+            var stuck = await RunClosedAsync(target, (int)level, recorder, end, cancellationToken).ConfigureAwait(false);
+            return Finish(recorder, session, 0, recorder.Sent, null, stuck);
         }
         finally
         {
@@ -49,20 +49,37 @@ internal sealed class LoadRunner
         }
     }
 
-    private RepetitionMeasurement Finish(LatencyRecorder recorder, IGeneratorSession session, long dropped, long expected, LongHistogram? lag) =>
-        new(recorder.Total(), recorder.Successes, recorder.Errors, dropped, recorder.Sent, expected, lag, _options.Duration, session.Finish());
-
-    private async Task RunClosedAsync(IBenchTarget target, int users, LatencyRecorder recorder, long end, CancellationToken cancellationToken)
+    private RepetitionMeasurement Finish(LatencyRecorder recorder, IGeneratorSession session, long dropped, long expected, LongHistogram? lag, long abandoned)
     {
+        recorder.Abandon(abandoned);
+        return new(recorder.Total(), recorder.Successes, recorder.Errors, dropped, recorder.Sent, expected, lag, _options.Duration, session.Finish(), abandoned);
+    }
+
+    /// <summary>Runs the users; returns how many requests were still running when the drain bound passed.</summary>
+    private async Task<long> RunClosedAsync(IBenchTarget target, int users, LatencyRecorder recorder, long end, CancellationToken cancellationToken)
+    {
+        using var repetition = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+
         // Workers start inline: each runs until its first real await, so start-up order is deterministic.
         var workers = new Task[users];
         for (var i = 0; i < users; i++)
         {
-            workers[i] = UserLoopAsync(target, recorder, end, cancellationToken);
+            workers[i] = UserLoopAsync(target, recorder, end, repetition.Token);
         }
 
-        await TimerTasks.BoundAsync(Task.WhenAll(workers), _time, DrainBound, "The repetition", cancellationToken).ConfigureAwait(false);
+        if (await TimerTasks.WithinAsync(Task.WhenAll(workers), _time, DrainBound, cancellationToken).ConfigureAwait(false))
+        {
+            return 0;
+        }
+
+        // Requests outlived their timeout by far: the target ignores its token, or this process could not run
+        // the timers that enforce it. Count them, cancel them, and let the assessment say so.
+        var stuck = workers.Count(w => !w.IsCompleted);
+        Cancel(repetition);
+        return stuck;
     }
+
+    private static void Cancel(CancellationTokenSource source) => source.Cancel();
 
     private async Task UserLoopAsync(IBenchTarget target, LatencyRecorder recorder, long end, CancellationToken cancellationToken)
     {
@@ -87,9 +104,10 @@ internal sealed class LoadRunner
         }
     }
 
-    private async Task<(long Dropped, long Expected, LongHistogram Lag)> RunOpenAsync(
+    private async Task<(long Dropped, long Expected, LongHistogram Lag, long Abandoned)> RunOpenAsync(
         IBenchTarget target, double ratePerSecond, LatencyRecorder recorder, long start, long end, CancellationToken cancellationToken)
     {
+        using var repetition = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var interval = _time.TimestampFrequency / ratePerSecond;
         var lag = new LongHistogram(1, LatencyRecorder.MaxMicros, 3);
         var inFlight = new InFlightTracker();
@@ -126,7 +144,7 @@ internal sealed class LoadRunner
                 }
 
                 recorder.CountSent(intended);
-                inFlight.Track(SendScheduledAsync(target, recorder, intended, cancellationToken));
+                inFlight.Track(SendScheduledAsync(target, recorder, intended, repetition.Token));
             }
         }
         finally
@@ -134,8 +152,14 @@ internal sealed class LoadRunner
             inFlight.ScheduleEnded();
         }
 
-        await TimerTasks.BoundAsync(inFlight.WhenDrained, _time, DrainBound, "The repetition", cancellationToken).ConfigureAwait(false);
-        return (dropped, expected, lag);
+        if (await TimerTasks.WithinAsync(inFlight.WhenDrained, _time, DrainBound, cancellationToken).ConfigureAwait(false))
+        {
+            return (dropped, expected, lag, 0);
+        }
+
+        var stuck = inFlight.Count;
+        Cancel(repetition);
+        return (dropped, expected, lag, stuck);
     }
 
     private async Task SendScheduledAsync(IBenchTarget target, LatencyRecorder recorder, long intended, CancellationToken cancellationToken)

@@ -12,6 +12,7 @@ namespace Warden.Bench.Engine;
 /// <param name="ScheduleLagMicros">Open model: how late each send left against its intended time.</param>
 /// <param name="Duration">The length of the measurement window.</param>
 /// <param name="Generator">What the generator saw of itself.</param>
+/// <param name="Abandoned">Requests still running long after their timeout when the repetition gave up on them.</param>
 internal sealed record RepetitionMeasurement(
     LongHistogram Latency,
     long Successes,
@@ -21,4 +22,5 @@ internal sealed record RepetitionMeasurement(
     long Expected,
     LongHistogram? ScheduleLagMicros,
     TimeSpan Duration,
-    GeneratorSample Generator);
+    GeneratorSample Generator,
+    long Abandoned);

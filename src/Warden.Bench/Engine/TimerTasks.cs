@@ -31,8 +31,11 @@ internal static class TimerTasks
         return completion.Task;
     }
 
-    /// <summary>Awaits <paramref name="task"/>, failing with <see cref="TimeoutException"/> if it takes longer than <paramref name="bound"/>.</summary>
-    public static async Task BoundAsync(Task task, TimeProvider time, TimeSpan bound, string what, CancellationToken cancellationToken)
+    /// <summary>
+    /// Awaits <paramref name="task"/> for at most <paramref name="bound"/>; returns false when the bound passed first
+    /// (the task is then left to its own cancellation).
+    /// </summary>
+    public static async Task<bool> WithinAsync(Task task, TimeProvider time, TimeSpan bound, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var limit = DelayAsync(time, bound, stop.Token);
@@ -41,10 +44,11 @@ internal static class TimerTasks
         if (first != task)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            throw new TimeoutException($"{what} did not finish within {bound}; the target ignores its cancellation token.");
+            return false;
         }
 
         await task.ConfigureAwait(false);
+        return true;
     }
 
     private static void StopLimit(CancellationTokenSource stop) => stop.Cancel();

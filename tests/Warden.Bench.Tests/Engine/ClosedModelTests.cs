@@ -95,6 +95,22 @@ public sealed class ClosedModelTests
     }
 
     [Fact]
+    public async Task Requests_that_outlive_their_timeout_are_abandoned_counted_and_void_the_repetition()
+    {
+        // A target that ignores its token: the timeout cannot stop it, so the repetition gives up after its bound.
+        var time = FakeClock.Create();
+        var options = Options(time, users: 3, timeout: TimeSpan.FromMilliseconds(100));
+
+        var result = await FakeClock.DriveAsync(time, Bench.RunAsync([new DelegateTarget("deaf", _ => new ValueTask(FakeDelay.WaitAsync(time, TimeSpan.FromHours(1), CancellationToken.None)))], options, cancellationToken: TestContext.Current.CancellationToken));
+
+        var repetition = result.Levels.Single().Runs.Single().Repetitions.Single();
+        Assert.Equal(3, repetition.Errors[ErrorKinds.Abandoned]);
+        Assert.Equal(0, repetition.Latency.Count);
+        Assert.True(repetition.Generator.Saturated);
+        Assert.Contains("still running long after their timeout", repetition.Generator.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Exceptions_from_the_target_are_failures_named_by_type()
     {
         var time = FakeClock.Create();

@@ -59,6 +59,15 @@ public sealed class BenchBadInputTests : IDisposable
     }
 
     [Fact]
+    public async Task A_missing_body_file_is_bad_input()
+    {
+        var (exitCode, _, error) = await CliRun.InvokeAsync(["bench", "http", "http://127.0.0.1:1/x", "--body-file", Path.Combine(_folder, "none.json")]);
+
+        Assert.Equal(ExitCodes.BadInput, exitCode);
+        Assert.Contains("does not exist; give the path of the file holding the request body", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_malformed_result_file_is_bad_input()
     {
         var path = Path.Combine(_folder, "broken.json");

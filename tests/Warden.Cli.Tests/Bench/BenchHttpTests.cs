@@ -50,6 +50,24 @@ public sealed class BenchHttpTests(LoopbackServer server) : IClassFixture<Loopba
         Assert.Equal(0, run.Latency.Count);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Method_headers_and_body_reach_the_server(bool fromFile)
+    {
+        var outPath = Path.Combine(_folder, $"echo-{fromFile}.json");
+        var bodyFile = Path.Combine(_folder, "body.txt");
+        await File.WriteAllTextAsync(bodyFile, "hello", TestContext.Current.CancellationToken);
+        string[] body = fromFile ? ["--body-file", bodyFile] : ["--body", "hello"];
+
+        var (exitCode, _, error) = await CliRun.InvokeAsync(["bench", "http", Url("echo"), "--method", "PUT", "--header", "X-Bench: yes", "--content-type", "text/plain", .. body, "--concurrency", "1", "--repeat", "1", "--out", outPath, .. Short]);
+
+        Assert.True(exitCode == ExitCodes.Success, error);
+        var run = (await BenchResultFile.ReadAsync(outPath, TestContext.Current.CancellationToken)).Levels.Single().Runs.Single();
+        Assert.Empty(run.Errors);
+        Assert.True(run.Repetitions.Single().Requests > 0);
+    }
+
     [Fact]
     public async Task Open_model_at_a_modest_rate_sends_on_schedule_or_says_it_could_not()
     {

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Warden.Cli.Tests.Bench;
 
-/// <summary>A tiny server on a free loopback port: /fast answers at once, /slow after 20 ms, /fail with 503.</summary>
+/// <summary>A tiny server on a free loopback port: /fast answers at once, /slow after 20 ms, /fail with 503, PUT /echo checks its header and body.</summary>
 public sealed class LoopbackServer : IAsyncLifetime
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
@@ -31,6 +31,13 @@ public sealed class LoopbackServer : IAsyncLifetime
             return "ok";
         });
         _app.MapGet("/fail", () => Results.StatusCode(503));
+        _app.MapPut("/echo", async (HttpRequest request) =>
+        {
+            using var reader = new StreamReader(request.Body);
+            var body = await reader.ReadToEndAsync();
+            var ok = request.Headers["X-Bench"] == "yes" && request.ContentType == "text/plain" && body == "hello";
+            return ok ? Results.Ok() : Results.BadRequest();
+        });
         await _app.StartAsync().WaitAsync(Bound);
         Address = new Uri(_app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single() + "/");
     }
