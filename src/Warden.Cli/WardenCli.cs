@@ -91,16 +91,12 @@ internal static class WardenCli
         }
     }
 
-    /// <summary>The version printed by <c>--version</c>: the informational version without build metadata.</summary>
-    public static string Version
-    {
-        get
-        {
-            var informational = typeof(WardenCli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
-            var plus = informational.IndexOf('+', StringComparison.Ordinal);
-            return plus < 0 ? informational : informational[..plus];
-        }
-    }
+    /// <summary>
+    /// The version printed by <c>--version</c>: the informational version, which carries the commit it was
+    /// built from (e.g. <c>0.1.0+b8b4f6d</c>) so bug reports name the exact build.
+    /// </summary>
+    public static string Version =>
+        typeof(WardenCli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 
     private static RootCommand BuildRoot(IReadOnlyList<ICliCommand> commands, CliContext context)
     {
