@@ -54,7 +54,7 @@ internal sealed class BenchRunner
 
             var runs = repetitions.Select((reps, t) => Summarise(Labels[t], reps)).ToArray();
             var comparison = runs.Length == 2 && model != LoadModelKind.Ramp
-                ? ComparisonBuilder.Paired(runs[0], runs[1], $"B ({targets[1].Name})", _options.Threshold, _options.LatencyNoiseFloor)
+                ? ComparisonBuilder.Paired(runs[0], runs[1], targets[1].Name == "B" ? "B" : $"B ({targets[1].Name})", _options.Threshold, _options.LatencyNoiseFloor)
                 : null;
             levels.Add(new LevelResult { Load = level, Unit = model == LoadModelKind.Open ? "req/s" : "users", Runs = runs, Comparison = comparison });
         }

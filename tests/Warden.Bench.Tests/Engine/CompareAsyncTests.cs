@@ -41,7 +41,7 @@ public sealed class CompareAsyncTests
         Assert.Equal(Verdict.Faster, comparison.Verdict);
         Assert.Equal(111.0 / 100.0, comparison.Throughput.Ratio, tolerance: 0.001);
         Assert.Equal(0.9, comparison.P99.Ratio, tolerance: 0.002);
-        Assert.Equal("B (B) gains 11% throughput and gains 10% p99", comparison.Sentence);
+        Assert.Equal("B gains 11% throughput and gains 10% p99", comparison.Sentence);
     }
 
     [Fact]

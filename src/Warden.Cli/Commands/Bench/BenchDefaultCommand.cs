@@ -51,7 +51,7 @@ internal sealed class BenchDefaultCommand : CliCommand<BenchDefaultSettings>
 
     protected override async Task<int> ExecuteAsync(CliContext context, BenchDefaultSettings settings, CancellationToken cancellationToken)
     {
-        await using var app = StorefrontApp.Build(["--port", "0", "--latency-ms", settings.LatencyMs.ToString(CultureInfo.InvariantCulture), "--Logging:LogLevel:Default", "Warning"]);
+        await using var app = StorefrontApp.Build(["--port", "0", "--latency-ms", settings.LatencyMs.ToString(CultureInfo.InvariantCulture), "--Logging:LogLevel:Default", "None"]); // the sample's logs would bury the results
         await app.StartAsync(cancellationToken).WaitAsync(HostBound, cancellationToken).ConfigureAwait(false);
         try
         {
