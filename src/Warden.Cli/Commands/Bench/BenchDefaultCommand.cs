@@ -51,13 +51,21 @@ internal sealed class BenchDefaultCommand : CliCommand<BenchDefaultSettings>
 
     protected override async Task<int> ExecuteAsync(CliContext context, BenchDefaultSettings settings, CancellationToken cancellationToken)
     {
+        // In one process the sync endpoint blocks a pool thread per user while its fake downstream, the
+        // generator's timers and even signal handling need threads from the same pool; with the default minimum
+        // (one per core) 100 users starve the whole process and the run never ends. Pre-growing the pool keeps
+        // the generator alive; it also spares the sync endpoint the slow thread injection a real sync service
+        // would suffer, which the output says.
+        var users = (int)settings.Options.Load.Levels.Max();
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        var minimum = Math.Max(workers, (2 * users) + 64);
+        ThreadPool.SetMinThreads(minimum, io);
         await using var app = StorefrontApp.Build(["--port", "0", "--latency-ms", settings.LatencyMs.ToString(CultureInfo.InvariantCulture), "--Logging:LogLevel:Default", "None"]); // the sample's logs would bury the results
         await app.StartAsync(cancellationToken).WaitAsync(HostBound, cancellationToken).ConfigureAwait(false);
         try
         {
             var address = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
-            context.Out.WriteLine($"Storefront hosted in this process at {address} (downstream latency {settings.LatencyMs} ms); generator and target share its CPU and thread pool.");
-            var users = (int)settings.Options.Load.Levels.Max();
+            context.Out.WriteLine($"Storefront hosted in this process at {address} (downstream latency {settings.LatencyMs} ms); generator and target share its CPU and thread pool, pre-grown to {minimum} threads so the sync endpoint cannot starve the generator. For a sync service with a cold pool, run Storefront in its own process and use 'warden bench http'.");
             using var sync = new HttpTarget("sync", new HttpRequestSpec { Url = new Uri(address, "/sync/products/1") }, users);
             using var async = new HttpTarget("async", new HttpRequestSpec { Url = new Uri(address, "/async/products/1") }, users);
             var result = await BenchSession.RunAsync(context, [sync, async], settings.Options, settings.CommandLine, cancellationToken).ConfigureAwait(false);
