@@ -9,5 +9,8 @@ namespace Warden.Cli;
 internal static class WardenCommands
 {
     /// <summary>Every registered subcommand, in the order help lists them.</summary>
-    public static IReadOnlyList<ICliCommand> All { get; } = [];
+    public static IReadOnlyList<ICliCommand> All { get; } =
+    [
+        new Commands.Bench.BenchCommandGroup(),
+    ];
 }

@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Sockets;
+using Warden.Cli.Infrastructure;
+
+namespace Warden.Cli.Tests.Bench;
+
+[Collection(BenchSequential.Name)]
+public sealed class BenchBadInputTests : IDisposable
+{
+    private static readonly string[] RampDuration = ["--over", "1s"];
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("warden-bench-bad-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task An_unreachable_url_is_bad_input()
+    {
+        var port = FreePort();
+
+        var (exitCode, _, error) = await CliRun.InvokeAsync(["bench", "http", $"http://127.0.0.1:{port}/x", "--duration", "1s"]);
+
+        Assert.Equal(ExitCodes.BadInput, exitCode);
+        Assert.Contains($"cannot reach http://127.0.0.1:{port}/x", error, StringComparison.Ordinal);
+        Assert.Contains("Start the service", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_remote_host_needs_allow_remote()
+    {
+        var (exitCode, _, error) = await CliRun.InvokeAsync(["bench", "http", "http://example.com/", "--duration", "1s"]);
+
+        Assert.Equal(ExitCodes.BadInput, exitCode);
+        Assert.Contains("example.com is not a loopback address", error, StringComparison.Ordinal);
+        Assert.Contains("--allow-remote", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_rate_the_generator_cannot_schedule_is_bad_input()
+    {
+        var (exitCode, _, error) = await CliRun.InvokeAsync(["bench", "http", "http://127.0.0.1:1/x", "--rate", "5000000/s"]);
+
+        Assert.Equal(ExitCodes.BadInput, exitCode);
+        Assert.Contains("beyond what this generator can schedule", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--duration", "ten", "is not a duration")]
+    [InlineData("--concurrency", "0", "from 1 to 100000")]
+    [InlineData("--rate", "fast", "is not a rate")]
+    [InlineData("--ramp", "10-100", "is not a range")]
+    [InlineData("--threshold", "150%", "between 0% and 100%")]
+    public async Task Malformed_option_values_say_how_to_write_them(string option, string value, string expected)
+    {
+        var (exitCode, _, error) = await CliRun.InvokeAsync(["bench", "http", "http://127.0.0.1:1/x", option, value, .. option == "--ramp" ? RampDuration : []]);
+
+        Assert.Equal(ExitCodes.BadInput, exitCode);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_body_file_is_bad_input()
+    {
+        var (exitCode, _, error) = await CliRun.InvokeAsync(["bench", "http", "http://127.0.0.1:1/x", "--body-file", Path.Combine(_folder, "none.json")]);
+
+        Assert.Equal(ExitCodes.BadInput, exitCode);
+        Assert.Contains("does not exist; give the path of the file holding the request body", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_malformed_result_file_is_bad_input()
+    {
+        var path = Path.Combine(_folder, "broken.json");
+        await File.WriteAllTextAsync(path, "{ not json", TestContext.Current.CancellationToken);
+
+        var (exitCode, _, error) = await CliRun.InvokeAsync(["bench", "report", path, "--html", Path.Combine(_folder, "r.html")]);
+
+        Assert.Equal(ExitCodes.BadInput, exitCode);
+        Assert.Contains("is not a warden bench result", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_folder, "r.html")));
+    }
+
+    [Fact]
+    public async Task A_missing_result_file_is_bad_input()
+    {
+        var (exitCode, _, error) = await CliRun.InvokeAsync(["bench", "compare", Path.Combine(_folder, "a.json"), Path.Combine(_folder, "b.json")]);
+
+        Assert.Equal(ExitCodes.BadInput, exitCode);
+        Assert.Contains("does not exist", error, StringComparison.Ordinal);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
