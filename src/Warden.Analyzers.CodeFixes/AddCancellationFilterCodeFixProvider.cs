@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Simplification;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Warden.Analyzers.CodeFixes;
 
@@ -54,44 +54,41 @@ public sealed class AddCancellationFilterCodeFixProvider : CodeFixProvider
         }
     }
 
+    // Rewrites the clause header as text, from `catch` to just before the block, so the block's layout is untouched.
     private static async Task<Document> AddFilterAsync(Document document, CatchClauseSyntax clause, bool catchesCancellation, string? token, CancellationToken cancellationToken)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         var declaration = clause.Declaration;
-        ExpressionSyntax condition;
+        string header;
+        string condition;
         if (catchesCancellation)
         {
-            condition = SyntaxFactory.ParseExpression($"!{token}.IsCancellationRequested");
+            header = declaration!.WithoutTrivia().ToString();
+            condition = $"!{token}.IsCancellationRequested";
         }
         else
         {
             var name = declaration is { Identifier.ValueText.Length: > 0 } ? declaration.Identifier.ValueText : FreeName(clause);
-            if (declaration is null)
-            {
-                declaration = SyntaxFactory.CatchDeclaration(
-                    SyntaxFactory.ParseTypeName("System.Exception").WithAdditionalAnnotations(Simplifier.Annotation),
-                    SyntaxFactory.Identifier(name));
-            }
-            else if (declaration.Identifier.ValueText.Length == 0)
-            {
-                declaration = declaration.WithIdentifier(SyntaxFactory.Identifier(name));
-            }
-
-            condition = SyntaxFactory.ParseExpression($"{name} is not System.OperationCanceledException");
+            var type = declaration?.Type.WithoutTrivia().ToString() ?? TypeName(model!, clause.SpanStart, "Exception");
+            header = $"({type} {name})";
+            condition = $"{name} is not {TypeName(model!, clause.SpanStart, "OperationCanceledException")}";
         }
 
         if (clause.Filter is { } existing)
         {
-            condition = SyntaxFactory.BinaryExpression(
-                SyntaxKind.LogicalAndExpression,
-                condition,
-                SyntaxFactory.ParenthesizedExpression(existing.FilterExpression.WithoutTrivia()));
+            condition = $"{condition} && ({existing.FilterExpression.WithoutTrivia()})";
         }
 
-        var filter = SyntaxFactory.CatchFilterClause(condition.WithAdditionalAnnotations(Simplifier.Annotation));
-        var updated = clause.WithDeclaration(declaration).WithFilter(filter);
-        return document.WithSyntaxRoot(root!.ReplaceNode(clause, updated.WithAdditionalAnnotations(Microsoft.CodeAnalysis.Formatting.Formatter.Annotation)));
+        var span = TextSpan.FromBounds(clause.CatchKeyword.SpanStart, clause.Block.OpenBraceToken.GetPreviousToken().Span.End);
+        return document.WithText(text.WithChanges(new TextChange(span, $"catch {header} when ({condition})")));
     }
+
+    // "OperationCanceledException" where `using System;` is in effect, "System.OperationCanceledException" elsewhere.
+    private static string TypeName(SemanticModel model, int position, string name) =>
+        model.LookupNamespacesAndTypes(position, name: name).Any(symbol => symbol.ContainingNamespace?.ToDisplayString() == "System")
+            ? name
+            : "System." + name;
 
     private static string FreeName(CatchClauseSyntax clause)
     {

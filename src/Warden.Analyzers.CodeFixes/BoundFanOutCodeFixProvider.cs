@@ -66,6 +66,7 @@ public sealed class BoundFanOutCodeFixProvider : CodeFixProvider
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
         var types = new HashSet<TypeDeclarationSyntax>();
+        var needsUsing = false;
         foreach (var diagnostic in diagnostics)
         {
             if (Rewrite(editor.OriginalRoot, model!, diagnostic, "ct", cancellationToken) is not { } rewrite)
@@ -74,6 +75,7 @@ public sealed class BoundFanOutCodeFixProvider : CodeFixProvider
             }
 
             editor.ReplaceNode(rewrite.Original, rewrite.Replacement);
+            needsUsing |= !InWardenNamespace(rewrite.Original);
             if (rewrite.Original.FirstAncestorOrSelf<TypeDeclarationSyntax>() is { } type && !HasMember(type, LimitConstantName))
             {
                 types.Add(type);
@@ -86,7 +88,7 @@ public sealed class BoundFanOutCodeFixProvider : CodeFixProvider
         }
 
         var root = (CompilationUnitSyntax)editor.GetChangedRoot();
-        if (!root.Usings.Any(u => u.Name?.ToString() == "Warden") && !InWardenNamespace(root))
+        if (needsUsing && !root.Usings.Any(u => u.Name?.ToString() == "Warden"))
         {
             root = root.AddUsings(SyntaxFactory.UsingDirective(SyntaxFactory.IdentifierName("Warden")).WithAdditionalAnnotations(Formatter.Annotation));
         }
@@ -109,8 +111,9 @@ public sealed class BoundFanOutCodeFixProvider : CodeFixProvider
 
         var elementType = selectMethod.TypeArguments[selectMethod.TypeArguments.Length - 1] as INamedTypeSymbol;
         var hasResult = elementType is { IsGenericType: true };
-        var name = UnusedName(whenAll, tokenName);
-        if (Selector(selectCall.ArgumentList.Arguments[0].Expression, name) is not { } selector)
+        var selectorSyntax = selectCall.ArgumentList.Arguments[0].Expression;
+        var name = UnusedName(whenAll, selectorSyntax, tokenName);
+        if (Selector(selectorSyntax, name) is not { } selector)
         {
             return null;
         }
@@ -173,10 +176,30 @@ public sealed class BoundFanOutCodeFixProvider : CodeFixProvider
             .WithAsyncKeyword(SyntaxFactory.Token(SyntaxKind.AsyncKeyword).WithTrailingTrivia(SyntaxFactory.Space));
     }
 
-    private static string UnusedName(SyntaxNode scope, string preferred)
+    // A lambda parameter may not reuse the name of a parameter or local around it, nor one used in its own body.
+    private static string UnusedName(SyntaxNode scope, ExpressionSyntax selector, string preferred)
     {
-        var function = scope.Ancestors().FirstOrDefault(node => node is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax) ?? scope;
-        var used = function.DescendantTokens().Where(token => token.IsKind(SyntaxKind.IdentifierToken)).Select(token => token.ValueText).ToImmutableHashSet();
+        var used = selector.DescendantTokens().Where(token => token.IsKind(SyntaxKind.IdentifierToken)).Select(token => token.ValueText).ToList();
+        foreach (var function in scope.Ancestors())
+        {
+            switch (function)
+            {
+                case BaseMethodDeclarationSyntax method:
+                    used.AddRange(method.ParameterList.Parameters.Select(p => p.Identifier.ValueText));
+                    used.AddRange(method.DescendantNodes().OfType<VariableDeclaratorSyntax>().Select(v => v.Identifier.ValueText));
+                    break;
+                case LocalFunctionStatementSyntax local:
+                    used.AddRange(local.ParameterList.Parameters.Select(p => p.Identifier.ValueText));
+                    break;
+                case ParenthesizedLambdaExpressionSyntax lambda:
+                    used.AddRange(lambda.ParameterList.Parameters.Select(p => p.Identifier.ValueText));
+                    break;
+                case SimpleLambdaExpressionSyntax lambda:
+                    used.Add(lambda.Parameter.Identifier.ValueText);
+                    break;
+            }
+        }
+
         var name = preferred;
         for (var i = 2; used.Contains(name); i++)
         {
@@ -210,8 +233,8 @@ public sealed class BoundFanOutCodeFixProvider : CodeFixProvider
         type.Members.OfType<FieldDeclarationSyntax>().Any(field => field.Declaration.Variables.Any(v => v.Identifier.ValueText == name))
         || type.Members.OfType<PropertyDeclarationSyntax>().Any(property => property.Identifier.ValueText == name);
 
-    private static bool InWardenNamespace(CompilationUnitSyntax root) =>
-        root.Members.OfType<BaseNamespaceDeclarationSyntax>().Any(ns => ns.Name.ToString() == "Warden" || ns.Name.ToString().StartsWith("Warden.", System.StringComparison.Ordinal));
+    private static bool InWardenNamespace(SyntaxNode node) =>
+        node.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().Any(ns => ns.Name.ToString() == "Warden" || ns.Name.ToString().StartsWith("Warden.", System.StringComparison.Ordinal));
 
     private static FieldDeclarationSyntax LimitConstant() =>
         ((FieldDeclarationSyntax)SyntaxFactory.ParseMemberDeclaration(

@@ -104,7 +104,8 @@ public sealed class UseEventuallyCodeFixProvider : CodeFixProvider
 
         var index = block.Statements.IndexOf(statement);
         if (index + 1 >= block.Statements.Count
-            || block.Statements[index + 1] is not ExpressionStatementSyntax { Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "Assert" } } access } assertion }
+            || block.Statements[index + 1] is not ExpressionStatementSyntax { Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } assertion }
+            || access.Expression is not (IdentifierNameSyntax { Identifier.ValueText: "Assert" } or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Assert" })
             || assertion.ArgumentList.Arguments.Count != 1)
         {
             return null;

@@ -13,7 +13,8 @@ namespace Warden.Analyzers;
 /// <c>catch (TaskCanceledException)</c> around work that takes a cancellation token, which neither rethrows nor
 /// filters cancellation out. Accepted: <c>when (ex is not OperationCanceledException)</c>, any filter on the
 /// exception or on <c>IsCancellationRequested</c>, an earlier <c>catch (OperationCanceledException)</c>, a rethrow,
-/// and the shutdown pattern: catch the cancellation and return (without a result that pretends success).
+/// the shutdown pattern (catch the cancellation and leave, without a result that pretends success, and without
+/// going round a loop again), and cleanup code already inside a catch or finally block.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SwallowedCancellationAnalyzer : DiagnosticAnalyzer
@@ -66,6 +67,7 @@ public sealed class SwallowedCancellationAnalyzer : DiagnosticAnalyzer
         var catchesCancellation = types.IsCancellation(caught);
         if ((!catchesAll && !catchesCancellation) || clause.Parent is not ITryOperation tryOperation
             || CancellationScope.EnclosingFunction(clause, context.ContainingSymbol) is not { IsAsync: true }
+            || CancellationScope.InCleanupBlock(tryOperation)
             || FindToken(tryOperation.Body, types) is not { } token
             || (clause.Filter is { } filter && FilterIsAboutCancellation(filter, clause, types))
             || Propagates(clause.Handler, types))
@@ -185,42 +187,36 @@ public sealed class SwallowedCancellationAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    // The shutdown pattern: the cancellation ends the function, with no result that could read as success.
+    // The shutdown pattern: the cancellation ends the work, with no result that could read as success.
+    // A handler that returns a value, or one that lets a loop go round again, swallows it.
     private static bool ReturnsWithoutResult(ICatchClauseOperation clause, ITryOperation tryOperation)
     {
-        if (clause.Handler.Operations.Length > 0)
+        var statements = clause.Handler.Operations;
+        switch (statements.Length > 0 ? statements[statements.Length - 1] : null)
         {
-            switch (clause.Handler.Operations[clause.Handler.Operations.Length - 1])
+            case IReturnOperation { ReturnedValue: not null, Kind: OperationKind.Return }:
+                return false;
+            case IReturnOperation:
+            case IBranchOperation { BranchKind: BranchKind.Break }:
+                return true;
+        }
+
+        return !InsideLoop(tryOperation);
+    }
+
+    private static bool InsideLoop(IOperation operation)
+    {
+        for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+        {
+            switch (parent)
             {
-                case IReturnOperation { ReturnedValue: null }:
-                case IReturnOperation { Kind: OperationKind.YieldBreak }:
+                case ILoopOperation:
                     return true;
-                case IReturnOperation:
+                case IAnonymousFunctionOperation or ILocalFunctionOperation:
                     return false;
             }
         }
 
-        return IsLastStatementOfFunction(tryOperation);
-    }
-
-    private static bool IsLastStatementOfFunction(IOperation statement)
-    {
-        for (var current = statement; ; current = current.Parent)
-        {
-            if (current.Parent is not IBlockOperation block || block.Operations[block.Operations.Length - 1] != current)
-            {
-                return false;
-            }
-
-            if (block.Parent is null or IAnonymousFunctionOperation or ILocalFunctionOperation or IMethodBodyOperation)
-            {
-                return true;
-            }
-
-            if (block.Parent is not IBlockOperation)
-            {
-                return false;
-            }
-        }
+        return false;
     }
 }

@@ -67,6 +67,12 @@ public sealed class TokenNotForwardedAnalyzer : DiagnosticAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
+        if (method.Name == "ContinueWith")
+        {
+            // A continuation's token only stops it from being scheduled; None next to an explicit scheduler is an idiom.
+            return;
+        }
+
         IArgumentOperation? missing = null;
         var takesToken = false;
         foreach (var argument in invocation.Arguments)

@@ -108,6 +108,7 @@ public sealed class UnboundedFanOutAnalyzer : DiagnosticAnalyzer
         {
             var source = Strip(select.Arguments[0].Value);
             return fanOut.Shapes.IsTaskLike(ElementType(select.TargetMethod))
+                && StartsWorkPerElement(select.Arguments[1].Value, fanOut.Shapes)
                 && !IsKnownSize(source, root, fanOut, depth)
                 && !fanOut.IsLimited(select.Arguments[1].Value)
                 ? source
@@ -155,6 +156,30 @@ public sealed class UnboundedFanOutAnalyzer : DiagnosticAnalyzer
         return null;
     }
 
+    // `x => x.Completed` collects tasks that already exist; `x => SendAsync(x)` and `async x => ...` start one each.
+    private static bool StartsWorkPerElement(IOperation selector, TaskShapes shapes)
+    {
+        if (Strip(selector) is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda })
+        {
+            return true;
+        }
+
+        if (lambda.Symbol.IsAsync)
+        {
+            return true;
+        }
+
+        foreach (var operation in lambda.Body.Descendants())
+        {
+            if (operation is IReturnOperation { ReturnedValue: { } value } && shapes.StartsWork(value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // A task added inside a loop whose trip count is not fixed, with no limiter or sliding window in the loop body.
     private static IOperation? UnboundedLoopAround(IInvocationOperation add, ILocalSymbol tasks, IOperation root, FanOutShapes fanOut, int depth)
     {
@@ -173,7 +198,8 @@ public sealed class UnboundedFanOutAnalyzer : DiagnosticAnalyzer
             var bounded = loop switch
             {
                 IForEachLoopOperation forEach => IsKnownSize(Strip(forEach.Collection), root, fanOut, depth - 1),
-                IForLoopOperation { Condition: IBinaryOperation condition } => condition.RightOperand.ConstantValue.HasValue,
+                // `for (i = 0; i < items.Count; i++)` walks a collection; `i < workerCount` starts a chosen number of workers.
+                IForLoopOperation { Condition: IBinaryOperation condition } => !WalksCollection(Strip(condition.RightOperand)),
                 _ => false,
             };
             if (bounded || fanOut.IsLimited(loop.Body) || fanOut.IsLimited(add.Arguments[0].Value) || UsesWindow(loop.Body, tasks))
@@ -186,6 +212,10 @@ public sealed class UnboundedFanOutAnalyzer : DiagnosticAnalyzer
 
         return null;
     }
+
+    private static bool WalksCollection(IOperation bound) =>
+        bound is IPropertyReferenceOperation { Property.Name: "Count" or "Length" or "LongLength" }
+            or IInvocationOperation { TargetMethod.Name: "Count" or "LongCount" };
 
     // `if (tasks.Count >= max) await Task.WhenAny(tasks)` keeps a window of at most `max` tasks.
     private static bool UsesWindow(IOperation loopBody, ILocalSymbol tasks)
