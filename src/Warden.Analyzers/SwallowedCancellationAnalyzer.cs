@@ -75,6 +75,11 @@ public sealed class SwallowedCancellationAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        if (IsLocalTimeout(token, Root(tryOperation)))
+        {
+            return;
+        }
+
         if (catchesAll && EarlierClauseCatchesCancellation(tryOperation, clause, types))
         {
             return;
@@ -96,6 +101,16 @@ public sealed class SwallowedCancellationAnalyzer : DiagnosticAnalyzer
             : "add 'when (ex is not OperationCanceledException)' or rethrow";
         var typeName = caught.SpecialType == SpecialType.System_Object ? "all" : caught.Name;
         context.ReportDiagnostic(Diagnostic.Create(Rule, CatchLocation(clause), properties, typeName, hint));
+    }
+
+    private static IOperation Root(IOperation operation)
+    {
+        while (operation.Parent is not null)
+        {
+            operation = operation.Parent;
+        }
+
+        return operation;
     }
 
     private static Location CatchLocation(ICatchClauseOperation clause)
@@ -201,19 +216,61 @@ public sealed class SwallowedCancellationAnalyzer : DiagnosticAnalyzer
                 return true;
         }
 
-        return !InsideLoop(tryOperation);
+        return !InsideLoopThatIgnoresCancellation(tryOperation);
     }
 
-    private static bool InsideLoop(IOperation operation)
+    // A loop on `!token.IsCancellationRequested` ends after the swallowed cancellation; any other loop goes round again.
+    private static bool InsideLoopThatIgnoresCancellation(IOperation operation)
     {
         for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
         {
             switch (parent)
             {
+                case IWhileLoopOperation { Condition: { } condition } when ChecksCancellation(condition):
+                case IForLoopOperation { Condition: { } forCondition } when ChecksCancellation(forCondition):
+                    return false;
                 case ILoopOperation:
                     return true;
                 case IAnonymousFunctionOperation or ILocalFunctionOperation:
                     return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ChecksCancellation(IOperation condition)
+    {
+        foreach (var operation in condition.DescendantsAndSelf())
+        {
+            if (operation is IPropertyReferenceOperation { Property.Name: "IsCancellationRequested" })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // `using var timeout = new CancellationTokenSource(10s)`: its cancellation is a timeout of this code, not the caller's stop.
+    private static bool IsLocalTimeout(IOperation token, IOperation root)
+    {
+        if (token is not IPropertyReferenceOperation { Property.Name: "Token", Instance: ILocalReferenceOperation source })
+        {
+            return false;
+        }
+
+        foreach (var operation in root.Descendants())
+        {
+            if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, source.Local))
+            {
+                var initializer = declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
+                while (initializer is IConversionOperation conversion)
+                {
+                    initializer = conversion.Operand;
+                }
+
+                return initializer is IObjectCreationOperation;
             }
         }
 

@@ -21,7 +21,7 @@ public sealed class TokenNotForwardedAnalyzer : DiagnosticAnalyzer
         "Token not forwarded",
         "'{0}' is called {1} although '{2}' is in scope; pass '{2}' so the call stops when the caller does",
         "Reliability",
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Info,
         isEnabledByDefault: true,
         description: "A call that does not get the caller's token keeps running after the caller gave up, holding connections and threads.",
         helpLinkUri: "https://github.com/warden-dotnet/warden/blob/main/docs/rules/WD502.md");
@@ -67,9 +67,9 @@ public sealed class TokenNotForwardedAnalyzer : DiagnosticAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
-        if (method.Name == "ContinueWith")
+        if (method.Name is "ContinueWith" or "Run" or "StartNew" && method.ContainingType.Name is "Task" or "TaskFactory")
         {
-            // A continuation's token only stops it from being scheduled; None next to an explicit scheduler is an idiom.
+            // These tokens only stop the work from being scheduled; the work itself must watch its own token.
             return;
         }
 

@@ -110,6 +110,7 @@ public sealed class UnboundedFanOutAnalyzer : DiagnosticAnalyzer
             return fanOut.Shapes.IsTaskLike(ElementType(select.TargetMethod))
                 && StartsWorkPerElement(select.Arguments[1].Value, fanOut.Shapes)
                 && !IsKnownSize(source, root, fanOut, depth)
+                && !IsOwnRegistry(source, fanOut)
                 && !fanOut.IsLimited(select.Arguments[1].Value)
                 ? source
                 : null;
@@ -207,7 +208,12 @@ public sealed class UnboundedFanOutAnalyzer : DiagnosticAnalyzer
                 return null;
             }
 
-            return loop is IForEachLoopOperation each ? Strip(each.Collection) : loop;
+            if (loop is IForEachLoopOperation each && IsOwnRegistry(Strip(each.Collection), fanOut))
+            {
+                return null;
+            }
+
+            return loop is IForEachLoopOperation forEachLoop ? Strip(forEachLoop.Collection) : loop;
         }
 
         return null;
@@ -230,6 +236,36 @@ public sealed class UnboundedFanOutAnalyzer : DiagnosticAnalyzer
         }
 
         return false;
+    }
+
+    // `_initializers`, `_topology.Queues`, `_jobTypes.Values.Where(...)`: a collection this object keeps (handlers,
+    // endpoints, registered services) grows with configuration, not with the input. Input data arrives as parameters
+    // and locals, which stay flagged.
+    private static bool IsOwnRegistry(IOperation source, FanOutShapes fanOut)
+    {
+        var current = source;
+        while (true)
+        {
+            current = Strip(current);
+            switch (current)
+            {
+                case IInvocationOperation invocation when fanOut.IsEnumerable(invocation.TargetMethod.ContainingType) && invocation.Arguments.Length > 0:
+                    current = invocation.Arguments[0].Value;
+                    continue;
+                case IPropertyReferenceOperation { Instance: { } instance }:
+                    current = instance;
+                    continue;
+                case IFieldReferenceOperation { Instance: { } instance }:
+                    current = instance;
+                    continue;
+                case IFieldReferenceOperation or IPropertyReferenceOperation:
+                    return true;
+                case IInstanceReferenceOperation:
+                    return current != source;
+                default:
+                    return false;
+            }
+        }
     }
 
     private static bool IsKnownSize(IOperation source, IOperation root, FanOutShapes fanOut, int depth)

@@ -19,6 +19,7 @@ public sealed class SwallowedCancellationAnalyzerTests
         "async Task M(CancellationToken ct, int attempt) { try { await Api.DoAsync(ct); } [|catch (Exception)|] when (attempt < 3) { } }",
         "async Task<int> M(CancellationToken ct) { try { return await Api.GetAsync(1, ct); } [|catch (Exception ex)|] { Console.WriteLine(ex); return -1; } }",
         "async Task M(CancellationToken ct) { await Local(); async Task Local() { try { await Api.DoAsync(ct); } [|catch|] { } } }",
+        "async Task M(CancellationToken ct) { try { using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct); await Api.DoAsync(linked.Token); } [|catch (Exception)|] { } }",
     };
 
     public static TheoryData<string> Propagated => new()
@@ -38,6 +39,8 @@ public sealed class SwallowedCancellationAnalyzerTests
         "async Task M(CancellationToken ct) { try { await Api.DoAsync(ct); } catch (Exception) when (ct.IsCancellationRequested) { } }",
         "async Task M(CancellationToken ct) { try { await Api.DoAsync(ct); } catch (Exception first) { try { await Api.DoAsync(ct); } catch (Exception) { } throw; } }",
         "async Task M(CancellationToken ct) { try { await Api.DoAsync(CancellationToken.None); } catch (Exception) { } }",
+        "async Task M(CancellationToken ct) { while (!ct.IsCancellationRequested) { try { await Api.DoAsync(ct); } catch (OperationCanceledException) { } } }",
+        "async Task M() { try { using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10)); await Api.DoAsync(timeout.Token); } catch (Exception) { } }",
     };
 
     [Theory]

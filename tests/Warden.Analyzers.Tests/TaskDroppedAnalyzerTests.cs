@@ -40,6 +40,7 @@ public sealed class TaskDroppedAnalyzerTests
         "Func<Task> M() => () => Api.DoAsync();",
         "async Task M() { await Task.WhenAll(Api.DoAsync(), Api.DoAsync()); }",
         "async Task M() { await using var _ = new System.IO.MemoryStream(); }",
+        "Task _current = Task.CompletedTask; void M() { Interlocked.Exchange(ref _current, Task.CompletedTask); }",
     };
 
     [Theory]

@@ -35,6 +35,7 @@ public sealed class TokenNotForwardedAnalyzerTests
         "async Task M(CancellationToken ct) { var list = new List<int>(); list.Add(1); await Task.Yield(); }",
         "async Task M(CancellationToken ct) { await Api.DoAsync(ct).ContinueWith(t => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default); }",
         "Task M(CancellationToken ct, CancellationTokenSource cts) => Api.DoAsync(cts.Token);",
+        "void M(CancellationToken ct) { _ = Task.Run(() => Api.Work()); }",
     };
 
     [Theory]

@@ -74,6 +74,12 @@ internal sealed class TaskShapes
         }
 
         var method = invocation.TargetMethod;
+        if (method.ContainingType.Name is "Interlocked" or "Volatile")
+        {
+            // Swapping a task in a field hands back the old one; no work starts here.
+            return false;
+        }
+
         if (Same(method.ContainingType.OriginalDefinition, _task) || Same(method.ContainingType.OriginalDefinition, _valueTask))
         {
             return method.Name is not ("FromResult" or "FromException" or "FromCanceled" or "WhenAny" or "CompletedTask");
