@@ -72,7 +72,7 @@ public sealed class SwallowedCancellationAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (IsLocalTimeout(token, Root(tryOperation)))
+        if (IsLocalTimeout(token, Root(tryOperation)) || IsCancellableSleep(tryOperation.Body))
         {
             return;
         }
@@ -98,6 +98,23 @@ public sealed class SwallowedCancellationAnalyzer : DiagnosticAnalyzer
             : "add 'when (ex is not OperationCanceledException)' or rethrow";
         var typeName = caught.SpecialType == SpecialType.System_Object ? "all" : caught.Name;
         context.ReportDiagnostic(Diagnostic.Create(Rule, CatchLocation(clause), properties, typeName, hint));
+    }
+
+    // `try { await Task.Delay(pause, token); } catch { }`: a pause that stopping cuts short, the one thing in the try.
+    private static bool IsCancellableSleep(IBlockOperation body)
+    {
+        if (body.Operations.Length != 1 || body.Operations[0] is not IExpressionStatementOperation { Operation: IAwaitOperation awaited })
+        {
+            return false;
+        }
+
+        var operation = awaited.Operation;
+        if (operation is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } instance })
+        {
+            operation = instance;
+        }
+
+        return operation is IInvocationOperation { TargetMethod: { Name: "Delay", ContainingType.Name: "Task" } };
     }
 
     private static IOperation Root(IOperation operation)
