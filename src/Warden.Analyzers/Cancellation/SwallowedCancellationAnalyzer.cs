@@ -67,7 +67,7 @@ public sealed class SwallowedCancellationAnalyzer : DiagnosticAnalyzer
             || CancellationScope.InCleanupBlock(tryOperation)
             || FindToken(tryOperation.Body, types) is not { } token
             || (clause.Filter is { } filter && FilterIsAboutCancellation(filter, clause, types))
-            || Propagates(clause.Handler, types))
+            || Propagates(clause.Handler, clause))
         {
             return;
         }
@@ -179,7 +179,7 @@ public sealed class SwallowedCancellationAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    private static bool Propagates(IOperation handler, CancellationTypes types)
+    private static bool Propagates(IOperation handler, ICatchClauseOperation clause)
     {
         foreach (var operation in handler.Descendants())
         {
@@ -189,9 +189,22 @@ public sealed class SwallowedCancellationAnalyzer : DiagnosticAnalyzer
                     return true;
                 case IInvocationOperation { TargetMethod.Name: "ThrowIfCancellationRequested" or "Throw" or "SetCanceled" or "TrySetCanceled" or "SetException" or "TrySetException" }:
                     return true;
-                case IAnonymousFunctionOperation or ILocalFunctionOperation:
-                    // Code in a nested function does not run as part of this handler.
-                    break;
+                case IInvocationOperation { TargetMethod.Name: "Add" or "Enqueue" } collect when PassesCaughtException(collect, clause):
+                    // Collected to be thrown together later (an AggregateException of all failures).
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool PassesCaughtException(IInvocationOperation invocation, ICatchClauseOperation clause)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Value is ILocalReferenceOperation local && clause.Locals.Contains(local.Local))
+            {
+                return true;
             }
         }
 

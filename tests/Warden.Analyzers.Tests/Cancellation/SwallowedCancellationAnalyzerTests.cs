@@ -44,6 +44,7 @@ public sealed class SwallowedCancellationAnalyzerTests
         "async Task M(CancellationToken ct) { while (!ct.IsCancellationRequested) { try { await Api.DoAsync(ct); } catch (OperationCanceledException) { } } }",
         "async Task M() { try { using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10)); await Api.DoAsync(timeout.Token); } catch (Exception) { } }",
         "async Task M(CancellationToken ct) { while (true) { try { await Task.Delay(1000, ct).ConfigureAwait(false); } catch { } if (ct.IsCancellationRequested) { return; } await Api.DoAsync(ct); } }",
+        "async Task M(CancellationToken ct, List<Exception> failures) { try { await Api.DoAsync(ct); } catch (Exception ex) { failures.Add(ex); } if (failures.Count > 0) { throw new AggregateException(failures); } }",
     };
 
     [Theory]
