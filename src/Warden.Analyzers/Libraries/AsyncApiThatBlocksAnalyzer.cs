@@ -133,8 +133,7 @@ public sealed class AsyncApiThatBlocksAnalyzer : WardenAnalyzer
             return false;
         }
 
-        // `custom.ReadAsync(...)` where Custom derives from Stream and neither it nor a base below Stream overrides
-        // the method (for the Memory overloads: any overload of the same name, since the default delegates to it).
+        // `custom.ReadAsync(...)` where Custom derives from Stream and neither it nor a base below Stream overrides the method.
         private bool IsStreamDefault(ITypeSymbol? receiverType, IMethodSymbol method)
         {
             if (_types.Stream is not { } stream
@@ -147,7 +146,10 @@ public sealed class AsyncApiThatBlocksAnalyzer : WardenAnalyzer
                 return false;
             }
 
-            var anyOverload = method.Parameters.Length > 0 && method.Parameters[0].Type.Name is "Memory" or "ReadOnlyMemory";
+            // The non-virtual conveniences (FlushAsync(), ReadAsync(byte[], int, int)) call the virtual overload with a
+            // token, and the Memory overloads delegate to the array ones: any override of the name makes them async.
+            var anyOverload = !method.IsVirtual
+                || (method.Parameters.Length > 0 && method.Parameters[0].Type.Name is "Memory" or "ReadOnlyMemory");
             for (var type = concrete; type is not null && !SymbolEqualityComparer.Default.Equals(type, stream); type = type.BaseType)
             {
                 foreach (var member in type.GetMembers(method.Name))

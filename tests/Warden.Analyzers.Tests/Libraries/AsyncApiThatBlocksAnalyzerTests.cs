@@ -65,6 +65,7 @@ public sealed class AsyncApiThatBlocksAnalyzerTests
         {
             public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => Task.FromResult(0);
             public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => new(0);
+            public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
         }
         class C
         {
@@ -87,6 +88,7 @@ public sealed class AsyncApiThatBlocksAnalyzerTests
     [InlineData("var n = await [|raw.ReadAsync(buffer.AsMemory(), ct)|];")]
     [InlineData("await [|raw.WriteAsync(buffer, 0, 16)|];")]
     [InlineData("await [|raw.FlushAsync(ct)|];")]
+    [InlineData("await [|raw.FlushAsync()|];")]
     [InlineData("await [|honest.WriteAsync(buffer.AsMemory(), ct)|];")]
     [InlineData("Func<Task> f = async () => await [|raw.FlushAsync()|];")]
     [InlineData("var pending = [|command.ExecuteNonQueryAsync(ct)|]; await pending;")]
@@ -109,6 +111,8 @@ public sealed class AsyncApiThatBlocksAnalyzerTests
 
     [Theory]
     [InlineData("var n = await honest.ReadAsync(buffer, 0, 16, ct);")]
+    [InlineData("await honest.FlushAsync();")]
+    [InlineData("await using var file = File.OpenWrite(\"a\"); await file.FlushAsync();")]
     [InlineData("var n = await honest.ReadAsync(buffer.AsMemory(), ct);")]
     [InlineData("var n = await chatty.ReadAsync(buffer, 0, 16, ct);")]
     [InlineData("await chatty.FlushAsync(ct);")]
