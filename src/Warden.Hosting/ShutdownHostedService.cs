@@ -52,7 +52,9 @@ internal sealed class ShutdownHostedService(
         }
     }
 
+#pragma warning disable WD801 // Step 5 has its own bound (CloseTimeout), so it must run even after the host's token fired.
     public async Task StopAsync(CancellationToken cancellationToken)
+#pragma warning restore WD801
     {
         // Step 5 has its own bound, so it runs even if the host's token already fired.
         var report = await coordinator.RunAsync(HostStopReason, CancellationToken.None).ConfigureAwait(false);

@@ -26,7 +26,9 @@ if (args.Contains("--hang-after-report"))
 {
     Console.Out.WriteLine("hanging after the report");
     using var never = new ManualResetEventSlim();
+#pragma warning disable WD201 // Deliberate: this test host simulates a process stuck after the report, for the watchdog test.
     never.Wait();
+#pragma warning restore WD201
 }
 
 if (worker.IsCompleted)

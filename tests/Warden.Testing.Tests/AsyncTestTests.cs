@@ -66,7 +66,9 @@ public sealed class AsyncTestTests
             ctx =>
             {
                 var reply = Task.Delay(TimeSpan.FromSeconds(1), ctx.Time, ctx.Token);
+#pragma warning disable WD205 // Deliberate: the test proves a blocking wait on the loop thread fails instead of hanging.
                 reply.Wait(ctx.Token);
+#pragma warning restore WD205
                 return Task.CompletedTask;
             },
             QuickDeadlock));
@@ -207,7 +209,9 @@ public sealed class AsyncTestTests
 
     private static async Task<int> WaitForReplyAsync(TaskCompletionSource<int> reply) => await reply.Task;
 
+#pragma warning disable WD301 // Deliberate: the test leaves a timer behind to prove the leak check finds it.
     private static void StartPolling(AsyncTestContext ctx) => _ = Task.Delay(TimeSpan.FromSeconds(5), ctx.Time, CancellationToken.None);
+#pragma warning restore WD301
 
     private static async Task StepAsync(AsyncTestContext ctx, HashSet<int> threads)
     {

@@ -19,7 +19,9 @@ internal sealed class InFlightTracker
     public void Track(Task send)
     {
         Interlocked.Increment(ref _count);
+#pragma warning disable WD301 // The continuation only decrements a counter and cannot fault; WhenDrained is what callers await.
         send.ContinueWith(static (_, state) => ((InFlightTracker)state!).Release(), this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+#pragma warning restore WD301
     }
 
     /// <summary>The schedule has ended: no more sends will be tracked.</summary>

@@ -18,6 +18,7 @@ internal static class TimerTasks
         var completion = new TaskCompletionSource();
         var timer = time.CreateTimer(static state => ((TaskCompletionSource)state!).TrySetResult(), completion, delay, Timeout.InfiniteTimeSpan);
         var registration = cancellationToken.UnsafeRegister(static (state, token) => ((TaskCompletionSource)state!).TrySetCanceled(token), completion);
+#pragma warning disable WD301 // The continuation only disposes the timer and registration and cannot fault.
         completion.Task.ContinueWith(
             (_, _) =>
             {
@@ -28,6 +29,7 @@ internal static class TimerTasks
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
+#pragma warning restore WD301
         return completion.Task;
     }
 

@@ -209,7 +209,9 @@ public sealed class BackgroundTasks : IAsyncDisposable
     private void Launch(BackgroundWorkItem item)
     {
         // Owned, not forgotten: RunAsync never throws, and the running count it holds is what DrainAsync awaits.
+#pragma warning disable WD301 // This class is the owner: RunAsync never throws, and DrainAsync awaits the running count it holds.
         _ = RunAsync(item);
+#pragma warning restore WD301
     }
 
     private async Task RunAsync(BackgroundWorkItem item)

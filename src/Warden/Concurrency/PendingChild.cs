@@ -30,14 +30,18 @@ internal sealed class PendingChild<T> : SlotRequest, IThreadPoolWorkItem
         _group.ReleaseCount();
     }
 
+#pragma warning disable WD301 // The group owns the child: MirrorAsync never throws and forwards the outcome to the awaited mirror.
     public void Execute() => _ = MirrorAsync(_group.StartWithSlot<T>(_work, _name, _typed));
+#pragma warning restore WD301
 
     private async Task MirrorAsync(Task child)
     {
         await child.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         if (child.IsCompletedSuccessfully)
         {
+#pragma warning disable WD201 // The task is complete: IsCompletedSuccessfully was checked on the same task just above.
             _mirror.TrySetResult(child is Task<T> typed ? typed.Result : default!);
+#pragma warning restore WD201
         }
         else if (child.IsFaulted)
         {

@@ -79,7 +79,9 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
         }
         else
         {
+#pragma warning disable WD301 // The group is the owner: the observer never throws and JoinAsync awaits the count it holds.
             _ = ObserveBodyAsync(task);
+#pragma warning restore WD301
         }
     }
 
@@ -125,7 +127,9 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
         }
 
         var task = InvokeScoped(static (w, token) => w.Work(w.Status, token), (Work: work, Status: (IStartStatus<TStart>)status), childCts.Token);
+#pragma warning disable WD301 // The group is the owner: the observer never throws and JoinAsync awaits the count it holds.
         _ = ObserveStartedChildAsync(task, status, childCts, groupLink);
+#pragma warning restore WD301
         return status.Task;
     }
 
@@ -187,7 +191,9 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
             else
             {
                 TakeReservedCount();
+#pragma warning disable WD301 // The group is the owner: the observer never throws and JoinAsync awaits the count it holds.
                 _ = ObserveChildAsync(inline, name, holdsSlot: false);
+#pragma warning restore WD301
             }
 
             return inline;
@@ -407,7 +413,9 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
         }
         else
         {
+#pragma warning disable WD301 // The group is the owner: the observer never throws and JoinAsync awaits the count it holds.
             _ = ObserveChildAsync(task, name, holdsSlot);
+#pragma warning restore WD301
         }
     }
 

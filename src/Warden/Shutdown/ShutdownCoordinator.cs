@@ -538,7 +538,9 @@ public sealed class ShutdownCoordinator : IAsyncDisposable
         var failed = 0;
         try
         {
+#pragma warning disable WD303 // One task per registered stop-accepting callback: a handful set at start-up, bounded by a timeout.
             var all = Task.WhenAll(tasks).WaitAsync(_options.StopAcceptingTimeout, _time);
+#pragma warning restore WD303
             TimedWaitArmed?.Invoke(ShutdownStep.StopAccepting);
             var results = await all.ConfigureAwait(false);
             failed = results.Count(ok => !ok);
@@ -570,7 +572,9 @@ public sealed class ShutdownCoordinator : IAsyncDisposable
 
     private async Task<(bool, string)> GraceAsync()
     {
+#pragma warning disable WD304 // WhenIdle's task cannot fault; when nothing is pending there is nothing to wait for.
         var idle = WhenIdle(out var pending);
+#pragma warning restore WD304
         if (pending == 0)
         {
             return (true, "nothing in flight");
@@ -592,7 +596,9 @@ public sealed class ShutdownCoordinator : IAsyncDisposable
 
     private async Task<(bool, string)> CancelRemainingAsync()
     {
+#pragma warning disable WD304 // WhenIdle's task cannot fault; when nothing is pending there is nothing to wait for.
         var idle = WhenIdle(out var pending);
+#pragma warning restore WD304
         var listenersOk = await CancelQuietlyAsync(_cancelling, ShutdownStep.CancelRemaining).ConfigureAwait(false);
         if (pending == 0)
         {
@@ -681,7 +687,9 @@ public sealed class ShutdownCoordinator : IAsyncDisposable
             return true;
         }
 #pragma warning disable CA1031 // One failing callback must not stop the others or the shutdown; it is logged and counted.
+#pragma warning disable WD501 // A callback cancelled by the step's timeout counts as failed and is logged; shutdown must go on.
         catch (Exception ex)
+#pragma warning restore WD501
 #pragma warning restore CA1031
         {
             ShutdownLog.CallbackFailed(_logger, ex, name, ShutdownStep.StopAccepting);
