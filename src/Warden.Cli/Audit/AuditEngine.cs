@@ -15,6 +15,11 @@ internal sealed class AuditEngine(AnalyzerCatalog catalog, ReferenceAssemblies r
     public async Task<AuditReport> RunAsync(AuditRequest request, IProgress<AuditProgress>? progress, CancellationToken cancellationToken)
     {
         var started = timeProvider.GetTimestamp();
+        if (request.Mode == AuditMode.MSBuild)
+        {
+            MSBuildRegistration.EnsureRegistered(); // before MSBuildLoader's MSBuild types are touched
+        }
+
         var sources = request.Mode == AuditMode.MSBuild
             ? await MSBuildLoader.LoadAsync(request.Target, progress, cancellationToken).ConfigureAwait(false)
             : await new NoBuildLoader(references, request.Limits).LoadAsync(request.Target, progress, cancellationToken).ConfigureAwait(false);

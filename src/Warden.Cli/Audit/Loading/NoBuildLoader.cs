@@ -54,7 +54,7 @@ internal sealed class NoBuildLoader(ReferenceAssemblies references, AuditLimits 
             var generated = projectTrees
                 .Where(t => GeneratedCode.IsGeneratedName(t.FilePath) || GeneratedCode.HasGeneratedHeader(t, cancellationToken))
                 .ToHashSet();
-            if (ImplicitUsings.Source(project.Settings) is { } globalUsings)
+            if (SdkGeneratedCode.Source(project.Settings) is { } globalUsings)
             {
                 var usingsTree = CSharpSyntaxTree.ParseText(
                     SourceText.From(globalUsings),

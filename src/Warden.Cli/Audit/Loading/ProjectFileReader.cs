@@ -29,6 +29,7 @@ internal static partial class ProjectFileReader
         }
 
         var project = Load(projectFile);
+        state.Visited.Add(Path.GetFullPath(projectFile));
         var sdk = project.Root?.Attribute("Sdk")?.Value
             ?? project.Root?.Elements().FirstOrDefault(e => e.Name.LocalName == "Sdk")?.Attribute("Name")?.Value
             ?? "Microsoft.NET.Sdk";
@@ -61,7 +62,8 @@ internal static partial class ProjectFileReader
             state.RemovedUsings,
             state.ProjectReferences,
             state.FrameworkReferences,
-            state.CompileRemove);
+            state.CompileRemove,
+            state.InternalsVisibleTo);
     }
 
     /// <summary>Picks the framework to compile for: the newest <c>netX.Y</c>, else the first listed.</summary>
@@ -121,6 +123,11 @@ internal static partial class ProjectFileReader
 
     private static void TryApply(string file, ReadState state)
     {
+        if (!state.Visited.Add(Path.GetFullPath(file)))
+        {
+            return; // imported twice, or an import cycle
+        }
+
         try
         {
             Apply(Load(file), Path.GetDirectoryName(file)!, state);
@@ -145,28 +152,65 @@ internal static partial class ProjectFileReader
             return;
         }
 
-        foreach (var group in root.Elements().Where(e => e.Name.LocalName == "PropertyGroup"))
+        state.Properties["MSBuildThisFileDirectory"] = directory + Path.DirectorySeparatorChar;
+        foreach (var element in root.Elements())
         {
-            var groupConditioned = group.Attribute("Condition") is not null;
-            foreach (var property in group.Elements())
+            switch (element.Name.LocalName)
             {
-                var name = property.Name.LocalName;
-                var conditioned = groupConditioned || property.Attribute("Condition") is not null;
-                if (conditioned && state.Properties.ContainsKey(name))
-                {
-                    continue; // keep the unconditioned value: we cannot evaluate conditions
-                }
+                case "PropertyGroup":
+                    ApplyProperties(element, state);
+                    break;
+                case "ItemGroup":
+                    foreach (var item in element.Elements())
+                    {
+                        ApplyItem(item, directory, state);
+                    }
 
-                state.Properties[name] = Expand(property.Value.Trim(), state.Properties);
+                    break;
+                case "Import":
+                    ApplyImport(element, directory, state);
+                    break;
+                case "ImportGroup":
+                    foreach (var import in element.Elements().Where(e => e.Name.LocalName == "Import"))
+                    {
+                        ApplyImport(import, directory, state);
+                    }
+
+                    break;
             }
         }
+    }
 
-        foreach (var group in root.Elements().Where(e => e.Name.LocalName == "ItemGroup"))
+    private static void ApplyImport(XElement import, string directory, ReadState state)
+    {
+        // Follows imports of repository files (eng/Common.props...); SDK imports and globs are MSBuild's business.
+        var project = Expand(import.Attribute("Project")?.Value ?? string.Empty, state.Properties);
+        if (project.Length == 0 || import.Attribute("Sdk") is not null || project.Contains('$', StringComparison.Ordinal) || project.Contains('*', StringComparison.Ordinal))
         {
-            foreach (var item in group.Elements())
+            return;
+        }
+
+        var path = Path.GetFullPath(Path.Combine(directory, project.Replace('\\', Path.DirectorySeparatorChar)));
+        if (File.Exists(path))
+        {
+            TryApply(path, state);
+            state.Properties["MSBuildThisFileDirectory"] = directory + Path.DirectorySeparatorChar;
+        }
+    }
+
+    private static void ApplyProperties(XElement group, ReadState state)
+    {
+        var groupConditioned = group.Attribute("Condition") is not null;
+        foreach (var property in group.Elements())
+        {
+            var name = property.Name.LocalName;
+            var conditioned = groupConditioned || property.Attribute("Condition") is not null;
+            if (conditioned && state.Properties.ContainsKey(name))
             {
-                ApplyItem(item, directory, state);
+                continue; // keep the unconditioned value: we cannot evaluate conditions
             }
+
+            state.Properties[name] = Expand(property.Value.Trim(), state.Properties);
         }
     }
 
@@ -192,6 +236,9 @@ internal static partial class ProjectFileReader
                     state.ProjectReferences.Add(Path.GetFullPath(Path.Combine(directory, reference.Replace('\\', Path.DirectorySeparatorChar))));
                 }
 
+                break;
+            case "InternalsVisibleTo" when include.Length > 0:
+                state.InternalsVisibleTo.Add(include);
                 break;
             case "FrameworkReference" when include.Length > 0:
                 state.FrameworkReferences.Add(include);
@@ -245,5 +292,9 @@ internal static partial class ProjectFileReader
         public List<string> FrameworkReferences { get; } = [];
 
         public List<string> CompileRemove { get; } = [];
+
+        public List<string> InternalsVisibleTo { get; } = [];
+
+        public HashSet<string> Visited { get; } = new(StringComparer.Ordinal);
     }
 }

@@ -20,6 +20,7 @@ namespace Warden.Cli.Audit.Loading;
 /// <param name="ProjectReferences">Referenced .csproj files, absolute paths.</param>
 /// <param name="FrameworkReferences">Shared frameworks referenced, e.g. <c>Microsoft.AspNetCore.App</c>.</param>
 /// <param name="CompileRemove">Absolute path prefixes excluded with <c>&lt;Compile Remove&gt;</c>.</param>
+/// <param name="InternalsVisibleTo">Friend assemblies from <c>&lt;InternalsVisibleTo&gt;</c> items (the SDK turns them into attributes).</param>
 internal sealed record ProjectSettings(
     string Name,
     string? ProjectFile,
@@ -36,7 +37,8 @@ internal sealed record ProjectSettings(
     IReadOnlyList<string> RemovedUsings,
     IReadOnlyList<string> ProjectReferences,
     IReadOnlyList<string> FrameworkReferences,
-    IReadOnlyList<string> CompileRemove)
+    IReadOnlyList<string> CompileRemove,
+    IReadOnlyList<string> InternalsVisibleTo)
 {
     /// <summary>Settings for C# files that belong to no project: the plain SDK's defaults.</summary>
     public static ProjectSettings Loose(string directory) => new(
@@ -50,6 +52,7 @@ internal sealed record ProjectSettings(
         ImplicitUsings: true,
         AllowUnsafeBlocks: false,
         IsExecutable: false,
+        [],
         [],
         [],
         [],

@@ -35,7 +35,7 @@ internal sealed class SarifAuditReporter : IAuditReporter
         {
             json.WriteStartObject();
             json.WriteString("id", rule.Id);
-            json.WriteString("name", rule.Id);
+            json.WriteString("name", PascalName(rule.Title));
             json.WriteStartObject("shortDescription");
             json.WriteString("text", rule.Title);
             json.WriteEndObject();
@@ -142,6 +142,12 @@ internal sealed class SarifAuditReporter : IAuditReporter
 
     /// <summary>A relative path as a URI reference: each segment escaped, separators kept.</summary>
     public static string RelativeUri(string path) => string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
+
+    /// <summary>The SARIF rule name: the title as one PascalCase identifier ("Blocking wait" is "BlockingWait").</summary>
+    public static string PascalName(string title) => string.Concat(
+        title.Split((char[])[' ', '-', '.', ',', '(', ')', '/', '\'', '`'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(word => char.ToUpperInvariant(word[0]) + word[1..])
+            .Where(word => word.All(char.IsLetterOrDigit)));
 
     private static string Level(FindingSeverity severity) => severity switch
     {

@@ -63,7 +63,7 @@ internal sealed class TextAuditReporter : IAuditReporter
         text.AppendLine(invariant, $"  rules run: {report.Rules.Count} ({string.Join(", ", report.Rules.Keys)})");
         if (report.FilesWithSyntaxErrors > 0)
         {
-            text.AppendLine(invariant, $"  {Plural(report.FilesWithSyntaxErrors, "file")} with syntax errors were audited as far as they parse");
+            text.AppendLine(invariant, $"  files with syntax errors (audited as far as they parse): {report.FilesWithSyntaxErrors}");
         }
 
         if (report.Skipped.Count > 0)
