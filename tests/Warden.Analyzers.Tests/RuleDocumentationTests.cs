@@ -1,0 +1,63 @@
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Warden.Analyzers.Blocking;
+
+namespace Warden.Analyzers.Tests;
+
+/// <summary>Every rule the analyzer assembly exports has a docs page, an index entry and the right help link.</summary>
+public sealed class RuleDocumentationTests
+{
+    private static readonly string s_rulesFolder = Path.Combine(RepositoryRoot.Path, "docs", "rules");
+
+    public static TheoryData<string> ExportedRuleIds()
+    {
+        var data = new TheoryData<string>();
+        foreach (var descriptor in ExportedDescriptors())
+        {
+            data.Add(descriptor.Id);
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void The_analyzer_assembly_exports_rules()
+    {
+        Assert.Contains(ExportedDescriptors(), d => d.Id == DiagnosticIds.ThreadSleep);
+    }
+
+    [Theory]
+    [MemberData(nameof(ExportedRuleIds))]
+    public void Every_exported_rule_has_a_page_and_a_matching_help_link(string id)
+    {
+        var descriptor = ExportedDescriptors().First(d => d.Id == id);
+        Assert.True(File.Exists(Path.Combine(s_rulesFolder, id + ".md")), $"docs/rules/{id}.md is missing.");
+        Assert.Equal($"https://github.com/warden-dotnet/warden/blob/main/docs/rules/{id}.md", descriptor.HelpLinkUri);
+        Assert.StartsWith("Warden.", descriptor.Category, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(ExportedRuleIds))]
+    public void Every_exported_rule_is_listed_in_the_index(string id)
+    {
+        var index = File.ReadAllText(Path.Combine(s_rulesFolder, "README.md"));
+        Assert.Contains($"[{id}]({id}.md)", index, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_catalog_id_is_listed_in_the_index()
+    {
+        var index = File.ReadAllText(Path.Combine(s_rulesFolder, "README.md"));
+        var ids = typeof(DiagnosticIds).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .ToList();
+        Assert.Equal(16, ids.Count);
+        Assert.All(ids, id => Assert.Contains($"[{id}]({id}.md)", index, StringComparison.Ordinal));
+    }
+
+    private static IEnumerable<DiagnosticDescriptor> ExportedDescriptors() =>
+        typeof(ThreadSleepAnalyzer).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
+            .SelectMany(t => ((DiagnosticAnalyzer)Activator.CreateInstance(t)!).SupportedDiagnostics);
+}
