@@ -69,7 +69,7 @@ internal sealed partial class AnalyzerCatalog
     private static RuleInfo Describe(DiagnosticDescriptor descriptor) => new(
         descriptor.Id,
         descriptor.Title.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        descriptor.Description.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        RulePages.FixFor(descriptor.Id) ?? descriptor.Description.ToString(System.Globalization.CultureInfo.InvariantCulture),
         descriptor.HelpLinkUri ?? string.Empty,
         ChapterOf(descriptor.Id),
         SeverityOf(descriptor.DefaultSeverity) ?? FindingSeverity.Info);

@@ -100,7 +100,7 @@ public sealed class AuditBadInputTests
         var (exitCode, document, _) = await AuditJson.RunAsync(fixture.Root);
 
         Assert.Equal(ExitCodes.Findings, exitCode);
-        Assert.Equal(["WD202 Worker.cs:21"], AuditJson.Findings(document)); // only the resolvable Thread.Sleep
+        Assert.Equal(["WD202 Worker.cs:20"], AuditJson.Findings(document)); // only the resolvable Thread.Sleep
         Assert.Contains(AuditJson.Skipped(document), s => s.Contains("package references not restored", StringComparison.Ordinal));
     }
 

@@ -28,15 +28,15 @@ public sealed class AuditConfigurationTests
 
             [*.cs]
             dotnet_diagnostic.WD202.severity = none
-            dotnet_diagnostic.WD201.severity = error
+            dotnet_diagnostic.WD301.severity = error
             """);
 
         var (exitCode, document, _) = await AuditJson.RunAsync(fixture.Root, "--fail-on", "error");
 
         Assert.Equal(ExitCodes.Findings, exitCode);
         Assert.DoesNotContain("WD202", AuditJson.RuleIds(document));
-        var wd201 = document.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("ruleId").GetString() == "WD201");
-        Assert.Equal("error", wd201.GetProperty("severity").GetString());
+        var wd301 = document.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("ruleId").GetString() == "WD301");
+        Assert.Equal("error", wd301.GetProperty("severity").GetString());
     }
 
     [Fact]

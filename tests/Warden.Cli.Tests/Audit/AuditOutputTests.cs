@@ -34,9 +34,10 @@ public sealed class AuditOutputTests
             Assert.False(string.IsNullOrEmpty(rule.GetProperty("shortDescription").GetProperty("text").GetString()));
             Assert.InRange(rule.GetProperty("properties").GetProperty("playbookChapter").GetInt32(), 1, 8);
         });
-        var wd201 = rules.Single(r => r.GetProperty("id").GetString() == "WD201");
-        Assert.Equal(2, wd201.GetProperty("properties").GetProperty("playbookChapter").GetInt32());
-        Assert.StartsWith("http", wd201.GetProperty("helpUri").GetString(), StringComparison.Ordinal);
+        var wd202 = rules.Single(r => r.GetProperty("id").GetString() == "WD202");
+        Assert.Equal(2, wd202.GetProperty("properties").GetProperty("playbookChapter").GetInt32());
+        Assert.Equal("Thread.Sleep in async code", wd202.GetProperty("shortDescription").GetProperty("text").GetString());
+        Assert.EndsWith("docs/rules/WD202.md", wd202.GetProperty("helpUri").GetString(), StringComparison.Ordinal);
 
         // invocation requires executionSuccessful; result requires message (with text); region lines start at 1.
         Assert.True(run.GetProperty("invocations")[0].GetProperty("executionSuccessful").GetBoolean());
@@ -55,9 +56,10 @@ public sealed class AuditOutputTests
             Assert.True(location.GetProperty("region").GetProperty("startLine").GetInt32() >= 1);
             Assert.True(location.GetProperty("region").GetProperty("startColumn").GetInt32() >= 1);
         });
-        Assert.Contains(results, r => r.GetProperty("ruleId").GetString() == "WD201"
+        Assert.Contains(results, r => r.GetProperty("ruleId").GetString() == "WD202"
             && r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString() == "Orders/OrderService.cs"
-            && r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32() == 9);
+            && r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32() == 10
+            && r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("startColumn").GetInt32() == 9);
     }
 
     [Fact]

@@ -30,9 +30,10 @@ public sealed class AuditTargetTests
         var chapter2 = output.IndexOf("Chapter 2: Keep the loop non-blocking", StringComparison.Ordinal);
         var chapter3 = output.IndexOf("Chapter 3: Structured concurrency", StringComparison.Ordinal);
         Assert.True(chapter2 >= 0 && chapter3 > chapter2, output);
-        Assert.Contains("  WD201 ", output, StringComparison.Ordinal);
-        Assert.Contains("    Orders/OrderService.cs:9:", output, StringComparison.Ordinal);
-        Assert.Contains("    Orders/OrderService.cs:10:", output, StringComparison.Ordinal);
+        Assert.Contains("  WD202 Thread.Sleep in async code (1)", output, StringComparison.Ordinal);
+        Assert.Contains("    Orders/OrderService.cs:10:9: warning: ", output, StringComparison.Ordinal);
+        Assert.Contains("    Orders/OrderService.cs:17:9: warning: ", output, StringComparison.Ordinal);
+        Assert.Contains("    fix: ", output, StringComparison.Ordinal);
         Assert.Contains("Summary", output, StringComparison.Ordinal);
         Assert.Contains("async spread: ", output, StringComparison.Ordinal);
         Assert.Contains("1 sync-over-async boundary", output, StringComparison.Ordinal); // LoadSync's GetResult()
@@ -75,7 +76,7 @@ public sealed class AuditTargetTests
         var (exitCode, document, _) = await AuditJson.RunAsync(fixture.PathOf("App.slnx"));
 
         Assert.Equal(ExitCodes.Findings, exitCode);
-        Assert.Contains("WD201 src/App/Report.cs:10", AuditJson.Findings(document)); // .Result on Lib's Task<int>
+        Assert.Contains("WD301 src/App/Report.cs:10", AuditJson.Findings(document)); // Lib's Task<int> dropped
         Assert.Equal(2, document.GetProperty("summary").GetProperty("projects").GetInt32());
     }
 
@@ -88,7 +89,7 @@ public sealed class AuditTargetTests
 
         Assert.Equal(ExitCodes.Findings, exitCode);
         var findings = AuditJson.Findings(document);
-        Assert.Contains("WD201 OrderService.cs:9", findings);
+        Assert.Contains("WD301 OrderService.cs:17", findings);
         Assert.Contains("WD202 OrderService.cs:10", findings);
         Assert.All(findings, f => Assert.Contains(" OrderService.cs:", f, StringComparison.Ordinal));
         Assert.Equal(1, document.GetProperty("summary").GetProperty("files").GetInt32());

@@ -45,6 +45,7 @@ internal sealed class NoBuildLoader(ReferenceAssemblies references, AuditLimits 
             }).ConfigureAwait(false);
 
         var compilations = new Dictionary<string, Compilation>(StringComparer.Ordinal);
+        var plansByFile = plan.Projects.Where(p => p.Settings.ProjectFile is not null).ToDictionary(p => p.Settings.ProjectFile!, StringComparer.Ordinal);
         var loaded = new List<LoadedProject>();
         int files = 0, lines = 0, syntaxErrors = 0;
         foreach (var project in Order(plan.Projects))
@@ -66,8 +67,9 @@ internal sealed class NoBuildLoader(ReferenceAssemblies references, AuditLimits 
             }
 
             var (options, severities) = editorConfigs.For(projectTrees, generated);
+            // Project references flow transitively in the SDK, so a project sees the projects its references reference.
             var metadata = MetadataFor(project, target.Root, skipped)
-                .Concat(project.Settings.ProjectReferences.Where(compilations.ContainsKey).Select(r => compilations[r].ToMetadataReference()));
+                .Concat(TransitiveReferences(project, plansByFile, compilations).Select(c => c.ToMetadataReference()));
             var compilation = CSharpCompilation.Create(
                 project.Settings.Name,
                 projectTrees,
@@ -109,6 +111,32 @@ internal sealed class NoBuildLoader(ReferenceAssemblies references, AuditLimits 
         }
 
         return new LoadedSources(loaded, [.. skipped.OrderBy(s => s.Path, StringComparer.Ordinal)], files, lines, syntaxErrors);
+    }
+
+    private static List<Compilation> TransitiveReferences(
+        ProjectPlan project,
+        Dictionary<string, ProjectPlan> plansByFile,
+        Dictionary<string, Compilation> compilations)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var found = new List<Compilation>();
+        var pending = new Stack<string>(project.Settings.ProjectReferences);
+        while (pending.Count > 0)
+        {
+            var reference = pending.Pop();
+            if (!seen.Add(reference) || !compilations.TryGetValue(reference, out var compilation))
+            {
+                continue;
+            }
+
+            found.Add(compilation);
+            foreach (var next in plansByFile[reference].Settings.ProjectReferences)
+            {
+                pending.Push(next);
+            }
+        }
+
+        return found;
     }
 
     private static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
