@@ -4,29 +4,11 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Warden.Analyzers.Common;
 
 /// <summary>
-/// Answers the cancellation questions several rules share: which function an operation runs in, whether
-/// that function is async, which <see cref="System.Threading.CancellationToken"/> parameter is in scope, and
+/// Answers the cancellation questions several rules share: which <see cref="System.Threading.CancellationToken"/> parameter is in scope, and
 /// whether an argument is the "no token" value (<c>CancellationToken.None</c>, <c>default</c>).
 /// </summary>
 internal static class CancellationScope
 {
-    /// <summary>The method, local function or lambda that directly contains <paramref name="operation"/>.</summary>
-    public static IMethodSymbol? EnclosingFunction(IOperation operation, ISymbol containingSymbol)
-    {
-        for (var current = operation.Parent; current is not null; current = current.Parent)
-        {
-            switch (current)
-            {
-                case IAnonymousFunctionOperation lambda:
-                    return lambda.Symbol;
-                case ILocalFunctionOperation local:
-                    return local.Symbol;
-            }
-        }
-
-        return containingSymbol as IMethodSymbol;
-    }
-
     /// <summary>
     /// The nearest CancellationToken parameter visible at <paramref name="operation"/>: the enclosing lambda's or
     /// local function's own, then those of the functions around it (static lambdas see only their own).

@@ -9,21 +9,16 @@ namespace Warden.Analyzers.Common;
 /// </summary>
 internal sealed class TaskShapes
 {
-    private readonly INamedTypeSymbol _task;
-    private readonly INamedTypeSymbol? _taskOfT;
-    private readonly INamedTypeSymbol? _valueTask;
-    private readonly INamedTypeSymbol? _valueTaskOfT;
+    private readonly WellKnownTypes _types;
     private readonly INamedTypeSymbol? _configuredTask;
     private readonly INamedTypeSymbol? _configuredTaskOfT;
     private readonly INamedTypeSymbol? _configuredValueTask;
     private readonly INamedTypeSymbol? _configuredValueTaskOfT;
 
-    private TaskShapes(Compilation compilation, INamedTypeSymbol task)
+    private TaskShapes(Compilation compilation, WellKnownTypes types, INamedTypeSymbol task)
     {
-        _task = task;
-        _taskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
-        _valueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
-        _valueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
+        _types = types;
+        Task = task;
         _configuredTask = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ConfiguredTaskAwaitable");
         _configuredTaskOfT = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ConfiguredTaskAwaitable`1");
         _configuredValueTask = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable");
@@ -31,25 +26,27 @@ internal sealed class TaskShapes
     }
 
     /// <summary>System.Threading.Tasks.Task.</summary>
-    public INamedTypeSymbol Task => _task;
+    public INamedTypeSymbol Task { get; }
 
     /// <summary>Resolves the types, or returns null when the compilation has no Task type at all.</summary>
-    public static TaskShapes? Create(Compilation compilation) =>
-        compilation.GetTypeByMetadataName("System.Threading.Tasks.Task") is { } task ? new TaskShapes(compilation, task) : null;
+    public static TaskShapes? Create(Compilation compilation)
+    {
+        var types = WellKnownTypes.Create(compilation);
+        return types.Task is { } task ? new TaskShapes(compilation, types, task) : null;
+    }
 
-    /// <summary>True for Task, Task&lt;T&gt;, ValueTask, ValueTask&lt;T&gt; and their ConfigureAwait forms.</summary>
+    /// <summary>True for Task, Task&lt;T&gt;, ValueTask, ValueTask&lt;T&gt; (and types derived from Task) and their ConfigureAwait forms.</summary>
     public bool IsTaskLike(ITypeSymbol? type)
     {
-        if (type is not INamedTypeSymbol named)
+        if (_types.IsTaskLike(type))
         {
-            return false;
+            return true;
         }
 
-        var definition = named.OriginalDefinition;
-        return Same(definition, _task) || Same(definition, _taskOfT) || Same(definition, _valueTask) || Same(definition, _valueTaskOfT)
-            || Same(definition, _configuredTask) || Same(definition, _configuredTaskOfT)
-            || Same(definition, _configuredValueTask) || Same(definition, _configuredValueTaskOfT)
-            || (named.BaseType is { } baseType && (Same(baseType.OriginalDefinition, _task) || Same(baseType.OriginalDefinition, _taskOfT)));
+        var definition = (type as INamedTypeSymbol)?.OriginalDefinition;
+        return definition is not null
+            && (Same(definition, _configuredTask) || Same(definition, _configuredTaskOfT)
+                || Same(definition, _configuredValueTask) || Same(definition, _configuredValueTaskOfT));
     }
 
     /// <summary>
@@ -80,7 +77,7 @@ internal sealed class TaskShapes
             return false;
         }
 
-        if (Same(method.ContainingType.OriginalDefinition, _task) || Same(method.ContainingType.OriginalDefinition, _valueTask))
+        if (Same(method.ContainingType.OriginalDefinition, Task) || Same(method.ContainingType.OriginalDefinition, _types.ValueTask))
         {
             return method.Name is not ("FromResult" or "FromException" or "FromCanceled" or "WhenAny" or "CompletedTask");
         }

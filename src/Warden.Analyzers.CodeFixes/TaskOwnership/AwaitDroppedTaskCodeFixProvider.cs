@@ -1,0 +1,61 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Warden.Analyzers.CodeFixes.Common;
+using Warden.Analyzers.TaskOwnership;
+
+namespace Warden.Analyzers.CodeFixes.TaskOwnership;
+
+/// <summary>
+/// Fix for WD301: in async code, <c>FooAsync();</c> and <c>_ = FooAsync();</c> become <c>await FooAsync();</c>.
+/// Sync code gets no fix: making the caller async is a design decision, not a mechanical edit.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AwaitDroppedTaskCodeFixProvider)), Shared]
+public sealed class AwaitDroppedTaskCodeFixProvider : CodeFixProvider
+{
+    private const string EquivalenceKey = "WD301.Await";
+
+    /// <inheritdoc/>
+    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(TaskDroppedAnalyzer.Rule.Id);
+
+    /// <inheritdoc/>
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    /// <inheritdoc/>
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root?.FindNode(context.Span, getInnermostNodeForTie: true) is not ExpressionSyntax call
+            || call is ConditionalAccessExpressionSyntax
+            || StatementOf(call) is not ExpressionStatementSyntax statement
+            || !AsyncSyntax.IsInAsyncFunction(statement))
+        {
+            return;
+        }
+
+        context.RegisterCodeFix(
+            CodeAction.Create("Await the task", token => AwaitAsync(context.Document, statement, call, token), EquivalenceKey),
+            context.Diagnostics);
+    }
+
+    private static ExpressionStatementSyntax? StatementOf(ExpressionSyntax call) => call.Parent switch
+    {
+        ExpressionStatementSyntax statement => statement,
+        AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "_" }, Parent: ExpressionStatementSyntax statement } => statement,
+        _ => null,
+    };
+
+    private static async Task<Document> AwaitAsync(Document document, ExpressionStatementSyntax statement, ExpressionSyntax call, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var awaited = SyntaxFactory.AwaitExpression(call.WithoutTrivia()).WithTriviaFrom(statement.Expression);
+        var replacement = statement.WithExpression(awaited);
+        return document.WithSyntaxRoot(root!.ReplaceNode(statement, replacement));
+    }
+}
