@@ -54,4 +54,25 @@ public sealed class AuditConfigurationTests
 
         Assert.Equal(["WD202 Broken.cs:7"], AuditJson.Findings(document));
     }
+
+    [Fact]
+    public async Task Editorconfig_rule_options_reach_the_analyzers()
+    {
+        using var folder = FixtureCopy.Empty();
+        folder.Write("Button.cs", """
+            public sealed class Button
+            {
+                private async void OnClick(object? sender, EventArgs e) => await Task.Yield();
+            }
+            """);
+
+        var (defaultExit, quiet, _) = await AuditJson.RunAsync(folder.Root);
+        folder.Write(".editorconfig", "root = true\n\n[*.cs]\nwarden.WD302.allow_event_handlers = false\n");
+        var (configuredExit, flagged, _) = await AuditJson.RunAsync(folder.Root);
+
+        Assert.Equal(ExitCodes.Success, defaultExit);
+        Assert.Empty(AuditJson.Findings(quiet));
+        Assert.Equal(ExitCodes.Findings, configuredExit);
+        Assert.Equal(["WD302 Button.cs:3"], AuditJson.Findings(flagged));
+    }
 }
