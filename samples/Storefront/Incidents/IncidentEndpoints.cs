@@ -30,7 +30,9 @@ public static class IncidentEndpoints
         // nobody ever sees the exception: the task is dropped, so its failure vanishes.
         group.MapPost("/checkout/{id:int}", (int id, AnalyticsClient analytics) =>
         {
+#pragma warning disable WD301 // Planted incident: this dropped task is the finding the analyzers, audit and detectors must report.
             _ = analytics.TrackAsync("checkout", id, CancellationToken.None);
+#pragma warning restore WD301
             return Results.Accepted(value: new { ProductId = id, Status = "accepted" });
         });
 
@@ -45,7 +47,9 @@ public static class IncidentEndpoints
             }
 
             var ids = Enumerable.Range(1, n).ToList();
+#pragma warning disable WD303 // Planted incident: this unbounded fan-out is the finding the analyzers, audit and load test must report.
             var stock = await Task.WhenAll(ids.Select(id => downstream.GetAsync<Inventory>($"downstream/inventory/{id}", ct)));
+#pragma warning restore WD303
             return Results.Ok(new { Items = stock.Length, TotalInStock = stock.Sum(s => s.InStock) });
         });
         return app;

@@ -59,21 +59,29 @@ public sealed class AsyncVoidAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeFunction(OperationAnalysisContext context, INamedTypeSymbol? eventArgs)
     {
-        var (method, location) = context.Operation switch
+        var method = context.Operation switch
         {
-            IAnonymousFunctionOperation lambda => (lambda.Symbol, AsyncKeywordLocation(lambda.Syntax)),
-            ILocalFunctionOperation local => (local.Symbol, local.Syntax is LocalFunctionStatementSyntax syntax ? syntax.Identifier.GetLocation() : null),
-            _ => (null, null),
+            IAnonymousFunctionOperation lambda => lambda.Symbol,
+            ILocalFunctionOperation local => local.Symbol,
+            _ => null,
         };
 
-        if (method is null || location is null || !method.IsAsync || !method.ReturnsVoid
+        if (method is null || !method.IsAsync || !method.ReturnsVoid
             || (IsEventHandlerShape(method, eventArgs) && AllowsEventHandlers(context.Options, context.Operation.Syntax.SyntaxTree)))
         {
             return;
         }
 
-        var name = context.Operation is ILocalFunctionOperation ? method.Name : "async lambda";
-        context.ReportDiagnostic(Diagnostic.Create(Rule, location, name));
+        var location = context.Operation.Syntax switch
+        {
+            LocalFunctionStatementSyntax syntax => syntax.Identifier.GetLocation(),
+            var syntax => AsyncKeywordLocation(syntax),
+        };
+        if (location is not null)
+        {
+            var name = context.Operation is ILocalFunctionOperation ? method.Name : "async lambda";
+            context.ReportDiagnostic(Diagnostic.Create(Rule, location, name));
+        }
     }
 
     private static Location? AsyncKeywordLocation(SyntaxNode syntax) => syntax switch
