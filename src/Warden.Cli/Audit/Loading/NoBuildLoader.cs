@@ -223,7 +223,7 @@ internal sealed class NoBuildLoader(ReferenceAssemblies references, AuditLimits 
 
         if (settings.ProjectFile is not null)
         {
-            var assets = PackageAssets.Read(settings.Directory, settings.TargetFramework);
+            var assets = PackageAssets.Read(settings.Directory, settings.Name, settings.TargetFramework);
             paths.AddRange(assets.Assemblies);
             if (project.Audited && !assets.Restored && project.HasPackageReferences)
             {

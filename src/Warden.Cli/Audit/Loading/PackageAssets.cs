@@ -8,11 +8,15 @@ namespace Warden.Cli.Audit.Loading;
 /// </summary>
 internal static class PackageAssets
 {
-    /// <summary>Reads <c>obj/project.assets.json</c> under <paramref name="projectDirectory"/> for <paramref name="targetFramework"/>.</summary>
-    public static PackageAssetsResult Read(string projectDirectory, string targetFramework)
+    /// <summary>
+    /// Reads the assets file of the project at <paramref name="projectDirectory"/> for <paramref name="targetFramework"/>:
+    /// <c>obj/project.assets.json</c>, or with the SDK's artifacts layout (<c>UseArtifactsOutput</c>)
+    /// <c>artifacts/obj/NAME/project.assets.json</c> in a folder above.
+    /// </summary>
+    public static PackageAssetsResult Read(string projectDirectory, string projectName, string targetFramework)
     {
-        var assetsFile = Path.Combine(projectDirectory, "obj", "project.assets.json");
-        if (!File.Exists(assetsFile))
+        var assetsFile = Find(projectDirectory, projectName);
+        if (assetsFile is null)
         {
             return new PackageAssetsResult([], Restored: false, 0);
         }
@@ -27,6 +31,26 @@ internal static class PackageAssets
         {
             return new PackageAssetsResult([], Restored: false, 0);
         }
+    }
+
+    private static string? Find(string projectDirectory, string projectName)
+    {
+        var beside = Path.Combine(projectDirectory, "obj", "project.assets.json");
+        if (File.Exists(beside))
+        {
+            return beside;
+        }
+
+        for (var current = new DirectoryInfo(projectDirectory); current is not null; current = current.Parent)
+        {
+            var artifacts = Path.Combine(current.FullName, "artifacts", "obj", projectName, "project.assets.json");
+            if (File.Exists(artifacts))
+            {
+                return artifacts;
+            }
+        }
+
+        return null;
     }
 
     private static PackageAssetsResult Read(JsonElement root, string targetFramework)
