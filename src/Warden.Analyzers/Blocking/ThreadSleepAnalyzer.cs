@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -8,7 +7,7 @@ namespace Warden.Analyzers.Blocking;
 
 /// <summary>WD202: <c>Thread.Sleep</c> inside an async method, lambda or local function.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ThreadSleepAnalyzer : DiagnosticAnalyzer
+public sealed class ThreadSleepAnalyzer : WardenAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
         DiagnosticIds.ThreadSleep,
@@ -18,24 +17,21 @@ public sealed class ThreadSleepAnalyzer : DiagnosticAnalyzer
         DiagnosticSeverity.Warning,
         description: "Thread.Sleep holds the thread for the whole duration, so every sleeping request takes a pool thread out of service. Task.Delay frees the thread and honours cancellation.");
 
-    /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
-
-    /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    /// <summary>Creates the analyzer.</summary>
+    public ThreadSleepAnalyzer()
+        : base(Rule)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            var thread = start.Compilation.GetTypeByMetadataName("System.Threading.Thread");
-            if (thread is null)
-            {
-                return;
-            }
+    }
 
-            start.RegisterOperationAction(operationContext => AnalyzeInvocation(operationContext, thread), OperationKind.Invocation);
-        });
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext start)
+    {
+        var thread = start.Compilation.GetTypeByMetadataName("System.Threading.Thread");
+        if (thread is null)
+        {
+            return;
+        }
+
+        start.RegisterOperationAction(operationContext => AnalyzeInvocation(operationContext, thread), OperationKind.Invocation);
     }
 
     private static void AnalyzeInvocation(OperationAnalysisContext context, INamedTypeSymbol thread)

@@ -1,0 +1,3 @@
+namespace AnalyzerConsumer;
+
+public sealed record Order(int Id, int InStock, int Audit);
