@@ -26,9 +26,10 @@ internal sealed class AuditEngine(AnalyzerCatalog catalog, ReferenceAssemblies r
 
         var skipped = new List<SkippedInput>(sources.Skipped);
         var findings = new HashSet<Finding>();
+        var suppressed = new HashSet<Finding>();
         var spread = new AsyncSpread(0, 0, 0);
         var analyzed = 0;
-        var results = new (IReadOnlyList<Finding> Findings, AsyncSpread Spread, IReadOnlyList<SkippedInput> Failures)[sources.Projects.Count];
+        var results = new (IReadOnlyList<Finding> Findings, IReadOnlyList<Finding> Suppressed, AsyncSpread Spread, IReadOnlyList<SkippedInput> Failures)[sources.Projects.Count];
         await Parallel.ForAsync(
             0,
             sources.Projects.Count,
@@ -42,6 +43,7 @@ internal sealed class AuditEngine(AnalyzerCatalog catalog, ReferenceAssemblies r
         foreach (var result in results)
         {
             findings.UnionWith(result.Findings); // a multi-targeted project reports the same finding once per framework
+            suppressed.UnionWith(result.Suppressed);
             skipped.AddRange(result.Failures);
             spread = new AsyncSpread(
                 spread.Methods + result.Spread.Methods,
@@ -53,7 +55,8 @@ internal sealed class AuditEngine(AnalyzerCatalog catalog, ReferenceAssemblies r
             request.Target.Root,
             request.Target.Display,
             request.Mode,
-            [.. findings.OrderBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.Line).ThenBy(f => f.Column).ThenBy(f => f.RuleId, StringComparer.Ordinal)],
+            Sorted(findings),
+            Sorted(suppressed),
             catalog.Rules,
             [.. skipped.Distinct()],
             sources.Projects.Select(p => p.Name).Distinct(StringComparer.Ordinal).Count(),
@@ -64,7 +67,10 @@ internal sealed class AuditEngine(AnalyzerCatalog catalog, ReferenceAssemblies r
             timeProvider.GetElapsedTime(started));
     }
 
-    private async Task<(IReadOnlyList<Finding> Findings, AsyncSpread Spread, IReadOnlyList<SkippedInput> Failures)> AnalyzeAsync(
+    private static List<Finding> Sorted(IEnumerable<Finding> findings) =>
+        [.. findings.OrderBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.Line).ThenBy(f => f.Column).ThenBy(f => f.RuleId, StringComparer.Ordinal)];
+
+    private async Task<(IReadOnlyList<Finding> Findings, IReadOnlyList<Finding> Suppressed, AsyncSpread Spread, IReadOnlyList<SkippedInput> Failures)> AnalyzeAsync(
         LoadedProject project,
         string root,
         CancellationToken cancellationToken)
@@ -82,12 +88,13 @@ internal sealed class AuditEngine(AnalyzerCatalog catalog, ReferenceAssemblies r
             },
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: false,
-            reportSuppressedDiagnostics: false);
+            reportSuppressedDiagnostics: true);
         var analyzers = catalog.Analyzers.Add(collector);
         var withAnalyzers = project.Compilation.WithAnalyzers(analyzers, options);
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
 
         var findings = new List<Finding>();
+        var suppressed = new List<Finding>();
         foreach (var diagnostic in diagnostics)
         {
             if (diagnostic.Id == "AD0001")
@@ -103,9 +110,9 @@ internal sealed class AuditEngine(AnalyzerCatalog catalog, ReferenceAssemblies r
             }
 
             var span = diagnostic.Location.GetLineSpan();
-            var text = tree.GetText(cancellationToken);
+            var text = await tree.GetTextAsync(cancellationToken).ConfigureAwait(false);
             var line = span.StartLinePosition.Line < text.Lines.Count ? text.Lines[span.StartLinePosition.Line].ToString() : string.Empty;
-            findings.Add(new Finding(
+            (diagnostic.IsSuppressed ? suppressed : findings).Add(new Finding(
                 diagnostic.Id,
                 severity.Value,
                 diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture),
@@ -117,6 +124,6 @@ internal sealed class AuditEngine(AnalyzerCatalog catalog, ReferenceAssemblies r
                 line));
         }
 
-        return (findings, collector.Spread, failures);
+        return (findings, suppressed, collector.Spread, failures);
     }
 }

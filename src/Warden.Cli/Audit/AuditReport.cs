@@ -5,6 +5,7 @@ namespace Warden.Cli.Audit;
 /// <param name="Target">The path the user asked for, as given.</param>
 /// <param name="Mode">How the sources were loaded.</param>
 /// <param name="Findings">Findings in audited code, sorted by path, line and column.</param>
+/// <param name="Suppressed">Findings suppressed in source (<c>#pragma</c>, <c>[SuppressMessage]</c>, a suppressor): listed, never failing the run.</param>
 /// <param name="Rules">Every rule that ran, by id.</param>
 /// <param name="Skipped">Inputs that could not be used.</param>
 /// <param name="Projects">How many projects were audited.</param>
@@ -18,6 +19,7 @@ internal sealed record AuditReport(
     string Target,
     AuditMode Mode,
     IReadOnlyList<Finding> Findings,
+    IReadOnlyList<Finding> Suppressed,
     IReadOnlyDictionary<string, RuleInfo> Rules,
     IReadOnlyList<SkippedInput> Skipped,
     int Projects,

@@ -31,7 +31,7 @@ public sealed class AuditBadInputTests
     public async Task Folder_with_nothing_auditable_exits_2_and_lists_what_was_skipped()
     {
         using var folder = FixtureCopy.Empty();
-        File.WriteAllBytes(folder.PathOf("blob.cs"), [0x4d, 0x5a, 0x00, 0x00, 0x01]);
+        await File.WriteAllBytesAsync(folder.PathOf("blob.cs"), [0x4d, 0x5a, 0x00, 0x00, 0x01], TestContext.Current.CancellationToken);
 
         var (exitCode, output, error) = await CliRun.InvokeAsync(["audit", folder.Root]);
 
@@ -56,7 +56,7 @@ public sealed class AuditBadInputTests
     public async Task Binary_and_oversized_files_are_skipped_and_the_rest_is_audited()
     {
         using var fixture = FixtureCopy.Of("Basic");
-        File.WriteAllBytes(fixture.PathOf("Orders/Image.cs"), [0x89, 0x50, 0x4e, 0x47, 0x00, 0x1a]);
+        await File.WriteAllBytesAsync(fixture.PathOf("Orders/Image.cs"), [0x89, 0x50, 0x4e, 0x47, 0x00, 0x1a], TestContext.Current.CancellationToken);
         fixture.Write("Orders/Huge.cs", "// " + new string('x', 3 * 1024) + "\nnamespace Basic; public static class Huge { }\n");
 
         var (exitCode, document, _) = await AuditJson.RunAsync(fixture.Root, "--max-file-size", "2");
@@ -72,7 +72,7 @@ public sealed class AuditBadInputTests
     public async Task Skipped_inputs_are_listed_in_the_text_report()
     {
         using var fixture = FixtureCopy.Of("Basic");
-        File.WriteAllBytes(fixture.PathOf("Orders/Image.cs"), [0x00, 0x01]);
+        await File.WriteAllBytesAsync(fixture.PathOf("Orders/Image.cs"), [0x00, 0x01], TestContext.Current.CancellationToken);
 
         var (_, output, _) = await CliRun.InvokeAsync(["audit", fixture.Root]);
 

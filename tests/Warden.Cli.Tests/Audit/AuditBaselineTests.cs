@@ -23,10 +23,10 @@ public sealed class AuditBaselineTests
 
         // Known findings that moved down the file stay known; a new one is reported alone.
         var service = fixture.PathOf("Orders/OrderService.cs");
-        File.WriteAllText(service, "// a new first line\n" + File.ReadAllText(service).Replace(
+        await File.WriteAllTextAsync(service, "// a new first line\n" + (await File.ReadAllTextAsync(service, TestContext.Current.CancellationToken)).Replace(
             "        await Task.CompletedTask;",
             "        await Task.CompletedTask;\n        Thread.Sleep(5);",
-            StringComparison.Ordinal));
+            StringComparison.Ordinal), TestContext.Current.CancellationToken);
         var (newExit, document, _) = await AuditJson.RunAsync(fixture.Root, "--baseline", baseline);
         Assert.Equal(ExitCodes.Findings, newExit);
         Assert.Equal(["WD202 Orders/OrderService.cs:20"], AuditJson.Findings(document));

@@ -135,7 +135,7 @@ public sealed class AuditOutputTests
         Assert.Equal(ExitCodes.Findings, exitCode);
         Assert.Empty(output);
         Assert.Contains("wrote sarif report to", error, StringComparison.Ordinal);
-        using var sarif = JsonDocument.Parse(File.ReadAllText(reportFile));
+        using var sarif = JsonDocument.Parse(await File.ReadAllTextAsync(reportFile, TestContext.Current.CancellationToken));
         Assert.NotEqual(0, sarif.RootElement.GetProperty("runs")[0].GetProperty("results").GetArrayLength());
         Assert.Empty(Directory.GetFiles(fixture.Root, "*.tmp"));
     }

@@ -8,14 +8,20 @@ public sealed class AuditTargetTests
     [Fact]
     public async Task No_path_audits_Storefront_and_finds_its_planted_incidents()
     {
+        // The sample's incidents carry #pragma suppressions so the dogfooded build stays green; audit still
+        // finds them and lists them as suppressed in source, which does not fail the run.
         var (exitCode, output, error) = await CliRun.InvokeAsync(["audit"]);
+        var (_, document, _) = await AuditJson.RunAsync();
 
-        Assert.Equal(ExitCodes.Findings, exitCode);
+        Assert.Equal(ExitCodes.Success, exitCode);
         Assert.Contains("warden audit samples/Storefront (no build)", output, StringComparison.Ordinal);
-        Assert.Contains("WD204", output, StringComparison.Ordinal); // the 50 KB JSON body parsed on the request path
-        Assert.Contains("WD301", output, StringComparison.Ordinal); // fire-and-forget analytics
-        Assert.Contains("WD303", output, StringComparison.Ordinal); // Task.WhenAll over a caller-sized list
-        Assert.Contains("Incidents/IncidentEndpoints.cs:", output, StringComparison.Ordinal);
+        Assert.Contains("suppressed in source (not failing the run): WD204 1, WD301 1, WD303 1", output, StringComparison.Ordinal);
+        var planted = document.GetProperty("suppressed").EnumerateArray()
+            .Select(f => $"{f.GetProperty("ruleId").GetString()} {f.GetProperty("path").GetString()}")
+            .ToList();
+        Assert.Contains("WD204 Incidents/IncidentEndpoints.cs", planted); // the 50 KB JSON body parsed on the request path
+        Assert.Contains("WD301 Incidents/IncidentEndpoints.cs", planted); // fire-and-forget analytics
+        Assert.Contains("WD303 Incidents/IncidentEndpoints.cs", planted); // Task.WhenAll over a caller-sized list
         Assert.Empty(error);
     }
 

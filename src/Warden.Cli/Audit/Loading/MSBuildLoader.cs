@@ -103,7 +103,7 @@ internal static class MSBuildLoader
                 if (seenFiles.Add(tree.FilePath))
                 {
                     files++; // a multi-targeted project holds each file once per framework
-                    lines += tree.GetText(cancellationToken).Lines.Count;
+                    lines += (await tree.GetTextAsync(cancellationToken).ConfigureAwait(false)).Lines.Count;
                     syntaxErrors += tree.GetDiagnostics(cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error) ? 1 : 0;
                 }
             }

@@ -100,7 +100,7 @@ internal sealed class NoBuildLoader(ReferenceAssemblies references, AuditLimits 
             foreach (var tree in audited)
             {
                 files++;
-                lines += tree.GetText(cancellationToken).Lines.Count;
+                lines += (await tree.GetTextAsync(cancellationToken).ConfigureAwait(false)).Lines.Count;
                 if (tree.GetDiagnostics(cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
                 {
                     syntaxErrors++;

@@ -23,6 +23,7 @@ internal sealed class JsonAuditReporter : IAuditReporter
         json.WriteNumber("warnings", outcome.CountOf(FindingSeverity.Warning));
         json.WriteNumber("info", outcome.CountOf(FindingSeverity.Info));
         json.WriteNumber("baselined", outcome.Baselined);
+        json.WriteNumber("suppressed", report.Suppressed.Count);
         json.WriteNumber("filesWithSyntaxErrors", report.FilesWithSyntaxErrors);
         json.WriteNumber("elapsedMs", Math.Round(report.Elapsed.TotalMilliseconds));
         json.WriteStartObject("asyncSpread");
@@ -48,8 +49,26 @@ internal sealed class JsonAuditReporter : IAuditReporter
 
         json.WriteEndArray();
 
-        json.WriteStartArray("findings");
-        foreach (var finding in outcome.Findings)
+        WriteFindings(json, "findings", outcome.Findings, report);
+        WriteFindings(json, "suppressed", report.Suppressed, report);
+
+        json.WriteStartArray("skipped");
+        foreach (var skipped in report.Skipped)
+        {
+            json.WriteStartObject();
+            json.WriteString("path", skipped.Path);
+            json.WriteString("reason", skipped.Reason);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    });
+
+    private static void WriteFindings(System.Text.Json.Utf8JsonWriter json, string name, IReadOnlyList<Finding> findings, AuditReport report)
+    {
+        json.WriteStartArray(name);
+        foreach (var finding in findings)
         {
             json.WriteStartObject();
             json.WriteString("ruleId", finding.RuleId);
@@ -66,17 +85,5 @@ internal sealed class JsonAuditReporter : IAuditReporter
         }
 
         json.WriteEndArray();
-
-        json.WriteStartArray("skipped");
-        foreach (var skipped in report.Skipped)
-        {
-            json.WriteStartObject();
-            json.WriteString("path", skipped.Path);
-            json.WriteString("reason", skipped.Reason);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteEndObject();
-    });
+    }
 }

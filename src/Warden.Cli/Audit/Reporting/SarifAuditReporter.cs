@@ -99,7 +99,8 @@ internal sealed class SarifAuditReporter : IAuditReporter
 
         json.WriteString("columnKind", "utf16CodeUnits");
         json.WriteStartArray("results");
-        foreach (var finding in outcome.Findings)
+        var suppressed = report.Suppressed.ToHashSet();
+        foreach (var finding in outcome.Findings.Concat(report.Suppressed))
         {
             json.WriteStartObject();
             json.WriteString("ruleId", finding.RuleId);
@@ -128,6 +129,15 @@ internal sealed class SarifAuditReporter : IAuditReporter
             json.WriteEndObject();
             json.WriteEndObject();
             json.WriteEndArray();
+            if (suppressed.Contains(finding))
+            {
+                json.WriteStartArray("suppressions");
+                json.WriteStartObject();
+                json.WriteString("kind", "inSource");
+                json.WriteEndObject();
+                json.WriteEndArray();
+            }
+
             json.WriteStartObject("partialFingerprints");
             json.WriteString("wardenFingerprint/v1", Baseline.Fingerprint(finding));
             json.WriteEndObject();

@@ -61,6 +61,16 @@ internal sealed class TextAuditReporter : IAuditReporter
         var spread = report.Spread;
         text.AppendLine(invariant, $"  async spread: {spread.AsyncMethods} of {spread.Methods} methods are async ({spread.AsyncShare * 100:0}%); {Plural(spread.SyncOverAsyncBoundaries, "sync-over-async boundary", "sync-over-async boundaries")} (.Result/.Wait()/GetResult() outside async code)");
         text.AppendLine(invariant, $"  rules run: {report.Rules.Count} ({string.Join(", ", report.Rules.Keys)})");
+        if (report.Suppressed.Count > 0)
+        {
+            var byRule = report.Suppressed.GroupBy(f => f.RuleId).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}");
+            text.AppendLine(invariant, $"  suppressed in source (not failing the run): {string.Join(", ", byRule)}");
+            foreach (var finding in report.Suppressed)
+            {
+                text.AppendLine(invariant, $"    {finding.Path}:{finding.Line}:{finding.Column}: {finding.RuleId} {report.RuleFor(finding.RuleId).Title}");
+            }
+        }
+
         if (report.FilesWithSyntaxErrors > 0)
         {
             text.AppendLine(invariant, $"  files with syntax errors (audited as far as they parse): {report.FilesWithSyntaxErrors}");
