@@ -75,7 +75,7 @@ internal sealed class AuditEngine(AnalyzerCatalog catalog, ReferenceAssemblies r
         string root,
         CancellationToken cancellationToken)
     {
-        var collector = new AsyncSpreadCollector(project.AuditedTrees);
+        var collector = new AsyncSpreadCollector(project.CountedTrees);
         var failures = new List<SkippedInput>();
         var options = new CompilationWithAnalyzersOptions(
             project.Options,

@@ -92,6 +92,7 @@ internal static class MSBuildLoader
             }
 
             var audited = new HashSet<SyntaxTree>();
+            var counted = new HashSet<SyntaxTree>();
             foreach (var tree in compilation.SyntaxTrees)
             {
                 if (!IsAudited(tree, target, cancellationToken))
@@ -102,6 +103,7 @@ internal static class MSBuildLoader
                 audited.Add(tree);
                 if (seenFiles.Add(tree.FilePath))
                 {
+                    counted.Add(tree);
                     files++; // a multi-targeted project holds each file once per framework
                     lines += (await tree.GetTextAsync(cancellationToken).ConfigureAwait(false)).Lines.Count;
                     syntaxErrors += tree.GetDiagnostics(cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error) ? 1 : 0;
@@ -111,7 +113,7 @@ internal static class MSBuildLoader
             if (audited.Count > 0)
             {
                 var options = new AnalyzerOptions(project.AnalyzerOptions.AdditionalFiles, project.AnalyzerOptions.AnalyzerConfigOptionsProvider);
-                loaded.Add(new LoadedProject(project.Name.Split('(')[0], compilation, options, audited));
+                loaded.Add(new LoadedProject(project.Name.Split('(')[0], compilation, options, audited, counted));
             }
         }
 

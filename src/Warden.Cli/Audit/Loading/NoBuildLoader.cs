@@ -107,7 +107,7 @@ internal sealed class NoBuildLoader(ReferenceAssemblies references, AuditLimits 
                 }
             }
 
-            loaded.Add(new LoadedProject(project.Settings.Name, compilation, new AnalyzerOptions([], options), audited));
+            loaded.Add(new LoadedProject(project.Settings.Name, compilation, new AnalyzerOptions([], options), audited, audited));
         }
 
         return new LoadedSources(loaded, [.. skipped.OrderBy(s => s.Path, StringComparer.Ordinal)], files, lines, syntaxErrors);
