@@ -23,13 +23,35 @@ internal static partial class RulePages
             return null;
         }
 
-        var paragraph = markdown[(match.Index + match.Length)..]
-            .Split('\n')
-            .SkipWhile(string.IsNullOrWhiteSpace)
-            .TakeWhile(line => !string.IsNullOrWhiteSpace(line) && !line.StartsWith('#') && !line.StartsWith("```", StringComparison.Ordinal))
-            .Select(line => line.Trim());
-        var text = string.Join(' ', paragraph);
-        return text.Length == 0 ? null : text;
+        // The first prose paragraph of the section: code blocks and tables are skipped.
+        var paragraph = new List<string>();
+        var inCode = false;
+        foreach (var raw in markdown[(match.Index + match.Length)..].Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.StartsWith("```", StringComparison.Ordinal))
+            {
+                inCode = !inCode;
+                continue;
+            }
+
+            if (inCode || line.StartsWith('|'))
+            {
+                continue;
+            }
+
+            if (line.StartsWith('#') || (line.Length == 0 && paragraph.Count > 0))
+            {
+                break;
+            }
+
+            if (line.Length > 0)
+            {
+                paragraph.Add(line);
+            }
+        }
+
+        return paragraph.Count == 0 ? null : string.Join(' ', paragraph);
     }
 
     private static Dictionary<string, string> Load()
