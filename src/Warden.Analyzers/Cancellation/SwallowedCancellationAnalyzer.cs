@@ -67,12 +67,12 @@ public sealed class SwallowedCancellationAnalyzer : DiagnosticAnalyzer
             || CancellationScope.InCleanupBlock(tryOperation)
             || FindToken(tryOperation.Body, types) is not { } token
             || (clause.Filter is { } filter && FilterIsAboutCancellation(filter, clause, types))
-            || Propagates(clause.Handler, types))
+            || Propagates(clause.Handler, clause))
         {
             return;
         }
 
-        if (IsLocalTimeout(token, Root(tryOperation)))
+        if (IsLocalTimeout(token, Root(tryOperation)) || IsCancellableSleep(tryOperation.Body))
         {
             return;
         }
@@ -98,6 +98,23 @@ public sealed class SwallowedCancellationAnalyzer : DiagnosticAnalyzer
             : "add 'when (ex is not OperationCanceledException)' or rethrow";
         var typeName = caught.SpecialType == SpecialType.System_Object ? "all" : caught.Name;
         context.ReportDiagnostic(Diagnostic.Create(Rule, CatchLocation(clause), properties, typeName, hint));
+    }
+
+    // `try { await Task.Delay(pause, token); } catch { }`: a pause that stopping cuts short, the one thing in the try.
+    private static bool IsCancellableSleep(IBlockOperation body)
+    {
+        if (body.Operations.Length != 1 || body.Operations[0] is not IExpressionStatementOperation { Operation: IAwaitOperation awaited })
+        {
+            return false;
+        }
+
+        var operation = awaited.Operation;
+        if (operation is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } instance })
+        {
+            operation = instance;
+        }
+
+        return operation is IInvocationOperation { TargetMethod: { Name: "Delay", ContainingType.Name: "Task" } };
     }
 
     private static IOperation Root(IOperation operation)
@@ -162,7 +179,7 @@ public sealed class SwallowedCancellationAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    private static bool Propagates(IOperation handler, CancellationTypes types)
+    private static bool Propagates(IOperation handler, ICatchClauseOperation clause)
     {
         foreach (var operation in handler.Descendants())
         {
@@ -172,9 +189,22 @@ public sealed class SwallowedCancellationAnalyzer : DiagnosticAnalyzer
                     return true;
                 case IInvocationOperation { TargetMethod.Name: "ThrowIfCancellationRequested" or "Throw" or "SetCanceled" or "TrySetCanceled" or "SetException" or "TrySetException" }:
                     return true;
-                case IAnonymousFunctionOperation or ILocalFunctionOperation:
-                    // Code in a nested function does not run as part of this handler.
-                    break;
+                case IInvocationOperation { TargetMethod.Name: "Add" or "Enqueue" } collect when PassesCaughtException(collect, clause):
+                    // Collected to be thrown together later (an AggregateException of all failures).
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool PassesCaughtException(IInvocationOperation invocation, ICatchClauseOperation clause)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Value is ILocalReferenceOperation local && clause.Locals.Contains(local.Local))
+            {
+                return true;
             }
         }
 

@@ -88,7 +88,7 @@ public sealed class UnboundedFanOutAnalyzer : DiagnosticAnalyzer
             properties = properties.Add(DirectSelectProperty, "true");
         }
 
-        var sourceText = source.Syntax.ToString();
+        var sourceText = string.Join(" ", source.Syntax.ToString().Split((char[]?)null, System.StringSplitOptions.RemoveEmptyEntries));
         if (sourceText.Length > 40)
         {
             sourceText = sourceText.Substring(0, 37) + "...";
@@ -105,7 +105,7 @@ public sealed class UnboundedFanOutAnalyzer : DiagnosticAnalyzer
         {
             var source = Strip(select.Arguments[0].Value);
             return fanOut.Shapes.IsTaskLike(ElementType(select.TargetMethod))
-                && StartsWorkPerElement(select.Arguments[1].Value, fanOut.Shapes)
+                && StartsWorkPerElement(select.Arguments[1].Value)
                 && !IsKnownSize(source, root, fanOut, depth)
                 && !IsOwnRegistry(source, fanOut)
                 && !fanOut.IsLimited(select.Arguments[1].Value)
@@ -155,7 +155,7 @@ public sealed class UnboundedFanOutAnalyzer : DiagnosticAnalyzer
     }
 
     // `x => x.Completed` collects tasks that already exist; `x => SendAsync(x)` and `async x => ...` start one each.
-    private static bool StartsWorkPerElement(IOperation selector, TaskShapes shapes)
+    private static bool StartsWorkPerElement(IOperation selector)
     {
         if (Strip(selector) is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda })
         {
@@ -167,9 +167,12 @@ public sealed class UnboundedFanOutAnalyzer : DiagnosticAnalyzer
             return true;
         }
 
+        // Only a selector that hands back a task someone already holds starts nothing. Anything else (a call,
+        // or code the compiler could not bind because a type is missing) is treated as starting work.
         foreach (var operation in lambda.Body.Descendants())
         {
-            if (operation is IReturnOperation { ReturnedValue: { } value } && shapes.StartsWork(value))
+            if (operation is IReturnOperation { ReturnedValue: { } value }
+                && Strip(value) is not (IPropertyReferenceOperation or IFieldReferenceOperation or ILocalReferenceOperation or IParameterReferenceOperation))
             {
                 return true;
             }
@@ -282,7 +285,9 @@ public sealed class UnboundedFanOutAnalyzer : DiagnosticAnalyzer
             case IInvocationOperation invocation when fanOut.IsEnumerable(invocation.TargetMethod.ContainingType):
                 return invocation.TargetMethod.Name switch
                 {
-                    "Range" or "Repeat" => invocation.Arguments.Length == 2 && invocation.Arguments[1].Value.ConstantValue.HasValue,
+                    // A count from this object's own settings (`_options.WorkerCount`) is configuration, like a registry.
+                    "Range" or "Repeat" => invocation.Arguments.Length == 2
+                        && (invocation.Arguments[1].Value.ConstantValue.HasValue || IsOwnRegistry(invocation.Arguments[1].Value, fanOut)),
                     "Take" => invocation.Arguments.Length == 2 && invocation.Arguments[1].Value.ConstantValue.HasValue,
                     _ => invocation.Arguments.Length > 0 && IsKnownSize(invocation.Arguments[0].Value, root, fanOut, depth),
                 };

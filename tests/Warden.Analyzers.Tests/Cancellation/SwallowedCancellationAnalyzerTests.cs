@@ -17,7 +17,7 @@ public sealed class SwallowedCancellationAnalyzerTests
         "async Task M(CancellationToken ct) { while (true) { try { await Api.DoAsync(ct); } [|catch (Exception ex)|] { Console.WriteLine(ex.Message); } } }",
         "async Task M(CancellationToken ct) { while (true) { try { await Api.DoAsync(ct); } [|catch (OperationCanceledException)|] { Console.WriteLine(\"cancelled\"); } } }",
         "async Task M(CancellationToken ct) { try { ct.ThrowIfCancellationRequested(); await Task.Yield(); } [|catch (Exception)|] { } }",
-        "void M(CancellationToken ct) { Func<Task> f = async () => { try { await Task.Delay(100, ct); } [|catch (Exception)|] { } }; }",
+        "void M(CancellationToken ct) { Func<Task> f = async () => { try { await Task.Delay(100, ct); await Api.DoAsync(ct); } [|catch (Exception)|] { } }; }",
         "async Task M(CancellationToken ct, int attempt) { try { await Api.DoAsync(ct); } [|catch (Exception)|] when (attempt < 3) { } }",
         "async Task<int> M(CancellationToken ct) { try { return await Api.GetAsync(1, ct); } [|catch (Exception ex)|] { Console.WriteLine(ex); return -1; } }",
         "async Task M(CancellationToken ct) { await Local(); async Task Local() { try { await Api.DoAsync(ct); } [|catch|] { } } }",
@@ -43,6 +43,8 @@ public sealed class SwallowedCancellationAnalyzerTests
         "async Task M(CancellationToken ct) { try { await Api.DoAsync(CancellationToken.None); } catch (Exception) { } }",
         "async Task M(CancellationToken ct) { while (!ct.IsCancellationRequested) { try { await Api.DoAsync(ct); } catch (OperationCanceledException) { } } }",
         "async Task M() { try { using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10)); await Api.DoAsync(timeout.Token); } catch (Exception) { } }",
+        "async Task M(CancellationToken ct) { while (true) { try { await Task.Delay(1000, ct).ConfigureAwait(false); } catch { } if (ct.IsCancellationRequested) { return; } await Api.DoAsync(ct); } }",
+        "async Task M(CancellationToken ct, List<Exception> failures) { try { await Api.DoAsync(ct); } catch (Exception ex) { failures.Add(ex); } if (failures.Count > 0) { throw new AggregateException(failures); } }",
     };
 
     [Theory]

@@ -41,6 +41,7 @@ public sealed class UnboundedFanOutAnalyzerTests
         "async Task M(int workers) { var tasks = new List<Task>(); for (var i = 0; i < workers; i++) { tasks.Add(Api.DoAsync()); } await Task.WhenAll(tasks); }",
         "static readonly string[] Regions = { \"eu\", \"us\", \"ap\" }; async Task M() { await Task.WhenAll(Regions.Select(r => Api.SendAsync(r))); }",
         "readonly List<Func<Task>> _handlers = new(); async Task M() { await Task.WhenAll(_handlers.Select(h => h())); }",
+        "int _workerCount = 4; async Task M() { await Task.WhenAll(Enumerable.Range(0, _workerCount).Select(_ => Api.DoAsync())); }",
     };
 
     [Theory]
