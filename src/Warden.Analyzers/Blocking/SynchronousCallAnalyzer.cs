@@ -100,6 +100,13 @@ public sealed class SynchronousCallAnalyzer : WardenAnalyzer
                 return;
             }
 
+            // Task.Wait, SemaphoreSlim.Wait and friends have WaitAsync twins, but they are WD201's findings.
+            if (BlockingWait.Classify(invocation, _types, out _) != BlockingWaitKind.None
+                || IsWriterAbstraction(invocation.Instance, method))
+            {
+                return;
+            }
+
             var counterpart = _counterparts.For(method);
             var tree = invocation.Syntax.SyntaxTree;
             var receiverType = invocation.Instance?.Type;
@@ -140,6 +147,12 @@ public sealed class SynchronousCallAnalyzer : WardenAnalyzer
                 display,
                 "await '" + counterpart.Method.Name + "' instead"));
         }
+
+        // Writes through a plain TextWriter (a `TextWriter _log` or `_console` field) go to a console, a log or a
+        // StringWriter far more often than to a file; StreamWriter receivers are still reported.
+        private static bool IsWriterAbstraction(IOperation? instance, IMethodSymbol method) =>
+            method.Name is "Write" or "WriteLine" or "Flush"
+            && instance?.Type is { Name: "TextWriter", ContainingNamespace: { Name: "IO", ContainingNamespace.Name: "System" } };
 
         // Console.Out.WriteLine / Console.In.ReadLine: the receiver is a property of System.Console.
         private static bool IsConsoleStream(IOperation? instance) =>

@@ -1,3 +1,4 @@
+using Warden.Cli.Commands.Audit;
 using Warden.Cli.Infrastructure;
 
 namespace Warden.Cli;
@@ -11,6 +12,7 @@ internal static class WardenCommands
     /// <summary>Every registered subcommand, in the order help lists them.</summary>
     public static IReadOnlyList<ICliCommand> All { get; } =
     [
+        new AuditCommand(), // the main job: first in help
         new Commands.Bench.BenchCommandGroup(),
     ];
 }

@@ -12,6 +12,7 @@ public sealed class SynchronousCallAnalyzerTests
     [InlineData("using var reader = new StreamReader(\"a.txt\"); var all = [|reader.ReadToEnd()|];")]
     [InlineData("using var reader = new StreamReader(\"a.txt\"); var line = [|reader.ReadLine()|];")]
     [InlineData("using var writer = new StreamWriter(\"a.txt\"); [|writer.WriteLine(\"x\")|];")]
+    [InlineData("using var process = System.Diagnostics.Process.Start(\"true\")!; [|process.WaitForExit()|];")]
     [InlineData("using var file = File.OpenRead(\"a.txt\"); var buffer = new byte[8]; var n = [|file.Read(buffer, 0, 8)|];")]
     [InlineData("using var file = File.OpenRead(\"a.txt\"); var buffer = new byte[8]; var n = [|file.Read(buffer.AsSpan())|];")]
     [InlineData("using var file = File.OpenWrite(\"a.txt\"); [|file.Flush()|];")]
@@ -80,6 +81,8 @@ public sealed class SynchronousCallAnalyzerTests
     [InlineData("lock (this) { File.ReadAllText(\"a.txt\"); }")]
     [InlineData("var json = System.Text.Json.JsonSerializer.Serialize(1);")]
     [InlineData("var list = new List<int>(); list.Add(1); var s = string.Join(\",\", list);")]
+    [InlineData("t.Wait(); Task.Delay(1).Wait(); using var gate = new SemaphoreSlim(1); gate.Wait();")]
+    [InlineData("TextWriter log = Console.Out; log.WriteLine(\"x\"); log.Flush();")]
     public Task In_memory_offloaded_or_twinless_calls_are_not_flagged(string body) =>
         Verify<SynchronousCallAnalyzer>.AnalyzerAsync(Snippets.InAsyncMethod(body));
 
