@@ -82,16 +82,27 @@ internal sealed class RunningWebApp : IAsyncDisposable
     /// <summary>Advances the fake clock a second at a time until <paramref name="task"/> completes, bounded.</summary>
     public async Task AdvanceUntilAsync(Task task, TimeSpan step)
     {
+        await AdvanceWhileAsync(() => !task.IsCompleted, step, "The task did not complete while the fake clock advanced.");
+        await task.Within();
+    }
+
+    /// <summary>
+    /// Advances the fake clock a second at a time until <paramref name="token"/> fires, then stops, so a timeout
+    /// armed after it (step 4's) cannot elapse while the test waits on real work.
+    /// </summary>
+    public Task AdvanceUntilCancelledAsync(TimeSpan step, CancellationToken token) =>
+        AdvanceWhileAsync(() => !token.IsCancellationRequested, step, "The token did not fire while the fake clock advanced.");
+
+    private async Task AdvanceWhileAsync(Func<bool> pending, TimeSpan step, string failure)
+    {
         var deadline = DateTime.UtcNow + Bounded.Limit;
-        while (!task.IsCompleted)
+        while (pending())
         {
-            Assert.True(DateTime.UtcNow < deadline, "The task did not complete while the fake clock advanced.");
+            Assert.True(DateTime.UtcNow < deadline, failure);
             Time.Advance(step);
             await Task.Yield();
             Thread.Yield();
         }
-
-        await task.Within();
     }
 
     public async ValueTask DisposeAsync()

@@ -43,7 +43,10 @@ public sealed class WebIntegrationTests
         await Bounded.UntilAsync(() => Task.FromResult(web.Coordinator.InFlightCount == 1), "the request is in flight");
 
         var stop = web.StopAsync();
-        await web.AdvanceUntilAsync(web.CancellableObservedCancel.Task, TimeSpan.FromSeconds(1));
+        // Stop the clock as soon as step 4 cancels: its 5 s timeout must not run out while the handler unwinds on
+        // real time (a loaded CI machine once advanced it past the timeout, and the request was "not finished").
+        await web.AdvanceUntilCancelledAsync(TimeSpan.FromSeconds(1), web.Coordinator.Cancelling);
+        Assert.True(await web.CancellableObservedCancel.Task.Within());
 
         // The clock stands still until the handler has unwound, so step 4's timeout cannot win the race.
         await Bounded.UntilAsync(() => Task.FromResult(!web.Coordinator.InFlightWork.Contains("GET /cancellable")), "the cancelled request ended");
@@ -53,7 +56,15 @@ public sealed class WebIntegrationTests
         Assert.Contains("GET /cancellable", report.Cancelled);
         Assert.DoesNotContain("GET /cancellable", report.NotFinished);
         Assert.Matches("still running after 3 s: .*GET /cancellable", report.Steps[2].Outcome);
-        await Assert.ThrowsAnyAsync<HttpRequestException>(() => inFlight.Within());
+
+        // Two outcomes race and both are right: Kestrel aborts the connection at step 4 (the client sees a reset),
+        // or the handler's cancellation reaches the server first and it answers 500. Never a success.
+        var outcome = await Record.ExceptionAsync(async () =>
+        {
+            using var response = await inFlight.Within();
+            Assert.False(response.IsSuccessStatusCode, $"The cancelled request answered {(int)response.StatusCode}.");
+        });
+        Assert.True(outcome is null or HttpRequestException, $"Unexpected outcome: {outcome}");
     }
 
     [Fact]
