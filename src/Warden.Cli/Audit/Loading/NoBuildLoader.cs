@@ -152,7 +152,10 @@ internal sealed class NoBuildLoader(ReferenceAssemblies references, AuditLimits 
     private static CSharpParseOptions ParseOptionsFor(ProjectSettings settings)
     {
         var language = LanguageVersionFacts.TryParse(settings.LangVersion, out var parsed) ? parsed : LanguageVersion.Latest;
-        return new CSharpParseOptions(language, DocumentationMode.None, SourceCodeKind.Regular, PreprocessorSymbols(settings));
+        // No Warden rule reads nullability, and the compiler's nullable flow analysis was about a tenth of an audit's
+        // CPU (measured on Polly), so the audit's compilation skips it; annotations still parse and bind the same.
+        return new CSharpParseOptions(language, DocumentationMode.None, SourceCodeKind.Regular, PreprocessorSymbols(settings))
+            .WithFeatures([new KeyValuePair<string, string>("run-nullable-analysis", "never")]);
     }
 
     private static List<string> PreprocessorSymbols(ProjectSettings settings)
