@@ -9,6 +9,11 @@ public static class Children
     /// <summary>A child that suspends once and resumes on the thread pool.</summary>
     public static readonly Func<CancellationToken, Task> Async = static _ => YieldOnceAsync();
 
+    /// <summary>Suspends until <paramref name="gate"/> completes, then completes itself (inline on the opening thread).</summary>
+    /// <param name="gate">The task to await.</param>
+    /// <returns>The child's task.</returns>
+    public static async Task AwaitGateAsync(Task gate) => await gate;
+
     /// <summary>One trivial suspension, like the research note's measurements.</summary>
     public static async Task YieldOnceAsync() => await Task.Yield();
 

@@ -9,14 +9,23 @@ namespace Warden.Benchmarks;
 /// </summary>
 public static class CpuPerChildRun
 {
-    public static async Task<int> RunAsync(int children, int rounds)
+    public static async Task<int> RunAsync(int children, int rounds, bool gated)
     {
-        Func<CancellationToken, Task> child = Children.Async;
+        // Gated: every child awaits one gate that the round opens after spawning them all, so each child resumes,
+        // completes and notifies its owner inline on the opening thread: the owner's own cost, without thread pool
+        // scheduling and idle spinning in the figure.
+        var gate = new TaskCompletionSource();
+        Func<CancellationToken, Task> child = gated ? _ => Children.AwaitGateAsync(gate.Task) : Children.Async;
         Func<ITaskGroup, CancellationToken, Task> body = (group, _) =>
         {
             for (var i = 0; i < children; i++)
             {
                 group.Spawn(child);
+            }
+
+            if (gated)
+            {
+                OpenGate(ref gate);
             }
 
             return Task.CompletedTask;
@@ -29,7 +38,13 @@ public static class CpuPerChildRun
                 tasks[i] = child(CancellationToken.None);
             }
 
-            await Task.WhenAll(tasks);
+            var all = Task.WhenAll(tasks);
+            if (gated)
+            {
+                OpenGate(ref gate);
+            }
+
+            await all;
         }
 
         var repetitions = Math.Max(1, 200_000 / children);
@@ -42,9 +57,12 @@ public static class CpuPerChildRun
         using var process = Process.GetCurrentProcess();
         double whenAllTotal = 0;
         double groupTotal = 0;
+        long whenAllBytes = 0;
+        long groupBytes = 0;
         for (var round = 0; round < rounds; round++)
         {
             process.Refresh();
+            var startBytes = GC.GetTotalAllocatedBytes(precise: true);
             var start = process.TotalProcessorTime;
             for (var i = 0; i < repetitions; i++)
             {
@@ -53,6 +71,7 @@ public static class CpuPerChildRun
 
             process.Refresh();
             var middle = process.TotalProcessorTime;
+            var middleBytes = GC.GetTotalAllocatedBytes(precise: true);
             for (var i = 0; i < repetitions; i++)
             {
                 await TaskGroup.RunAsync(body);
@@ -60,6 +79,8 @@ public static class CpuPerChildRun
 
             process.Refresh();
             var end = process.TotalProcessorTime;
+            whenAllBytes += middleBytes - startBytes;
+            groupBytes += GC.GetTotalAllocatedBytes(precise: true) - middleBytes;
             var perChild = 1e6 / ((double)repetitions * children);
             var whenAll = (middle - start).TotalMilliseconds * perChild;
             var group = (end - middle).TotalMilliseconds * perChild;
@@ -68,7 +89,15 @@ public static class CpuPerChildRun
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {children} | {round + 1} | {whenAll:F0} ns | {group:F0} ns | {group / whenAll:F2} |"));
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {children} | all | {whenAllTotal / rounds:F0} ns | {groupTotal / rounds:F0} ns | {groupTotal / whenAllTotal:F2} |"));
+        var childrenRun = (double)repetitions * children * rounds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {children}{(gated ? " gated" : string.Empty)} | all | {whenAllTotal / rounds:F0} ns | {groupTotal / rounds:F0} ns | {groupTotal / whenAllTotal:F2} | {whenAllBytes / childrenRun:F0} B | {groupBytes / childrenRun:F0} B |"));
         return 0;
+    }
+
+    private static void OpenGate(ref TaskCompletionSource gate)
+    {
+        var open = gate;
+        gate = new TaskCompletionSource();
+        open.SetResult();
     }
 }

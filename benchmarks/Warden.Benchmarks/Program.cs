@@ -5,16 +5,18 @@ using BenchmarkDotNet.Running;
 using Warden.Benchmarks;
 
 // `peak MODE` measures one fan-out design in this process; `peak-all FILE` runs every design in its own process;
-// `cpu-per-child N ROUNDS` compares CPU time per async child (TaskGroup vs WhenAll).
+// `cpu-per-child N ROUNDS [yield|gated]` compares CPU time per async child (TaskGroup vs WhenAll): children resume on
+// the thread pool (`yield`, the default) or all at once on one thread when a gate opens (`gated`, no pool noise).
 // Anything else goes to BenchmarkDotNet, with a short job so runs on a shared 2-core box finish in minutes.
 if (args is ["peak", var mode])
 {
     return await PeakMemoryRun.RunOneAsync(mode);
 }
 
-if (args is ["cpu-per-child", var children, var rounds])
+if (args is ["cpu-per-child", var children, var rounds, ..] && args.Length <= 4)
 {
-    return await CpuPerChildRun.RunAsync(int.Parse(children, CultureInfo.InvariantCulture), int.Parse(rounds, CultureInfo.InvariantCulture));
+    var gated = args.Length == 4 && args[3] == "gated";
+    return await CpuPerChildRun.RunAsync(int.Parse(children, CultureInfo.InvariantCulture), int.Parse(rounds, CultureInfo.InvariantCulture), gated);
 }
 
 if (args is ["peak-all", var output])

@@ -1,3 +1,5 @@
+using Warden.Diagnostics;
+
 namespace Warden;
 
 /// <summary>What the helpers of a group (queued children) need from the group engine, whatever its result type.</summary>
@@ -10,4 +12,12 @@ internal interface ITaskGroupEngine
 
     /// <summary>Gives back a count taken for a child that will never start.</summary>
     void ReleaseCount();
+
+    /// <summary>An asynchronous child watched by a <see cref="ChildObserver"/> has ended: record it and release what it held.</summary>
+    /// <param name="task">The child's completed task.</param>
+    /// <param name="name">The child's name.</param>
+    /// <param name="holdsSlot">Whether it holds a concurrency slot.</param>
+    /// <param name="handle">Its registry entry.</param>
+    /// <param name="metered">Whether it was counted in the in-flight metric.</param>
+    void ObservedChildEnded(Task task, string? name, bool holdsSlot, TrackedWorkHandle handle, bool metered);
 }

@@ -180,7 +180,7 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
                 throw Closed();
             }
 
-            var inline = typed ? AsTyped<T>(Invoke(work)) : Invoke(work);
+            var inline = typed ? AsTyped<T>(InvokeInScope(work)) : InvokeInScope(work);
             if (inline.IsCompleted)
             {
                 if (!inline.IsCompletedSuccessfully)
@@ -191,9 +191,7 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
             else
             {
                 TakeReservedCount();
-#pragma warning disable WD301 // The group is the owner: the observer never throws and JoinAsync awaits the count it holds.
-                _ = ObserveChildAsync(inline, name, holdsSlot: false);
-#pragma warning restore WD301
+                ObserveChild(inline, name, holdsSlot: false);
             }
 
             return inline;
@@ -379,6 +377,22 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
         }
     }
 
+    /// <summary>
+    /// <see cref="Invoke(Func{CancellationToken, Task})"/> for a child spawned while this group's scope is already
+    /// current on the thread: the same guard, called directly (the per-child hot path; no scope switch, no wrapper delegate).
+    /// </summary>
+    private Task InvokeInScope(Func<CancellationToken, Task> work)
+    {
+        try
+        {
+            return work(_token) ?? Task.FromException(NullTask());
+        }
+        catch (Exception ex)
+        {
+            return Task.FromException(ex);
+        }
+    }
+
     private static Task InvokeGuarded<TArg>(Func<TArg, CancellationToken, Task> code, TArg arg, CancellationToken token)
     {
         try
@@ -413,13 +427,11 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
         }
         else
         {
-#pragma warning disable WD301 // The group is the owner: the observer never throws and JoinAsync awaits the count it holds.
-            _ = ObserveChildAsync(task, name, holdsSlot);
-#pragma warning restore WD301
+            ObserveChild(task, name, holdsSlot);
         }
     }
 
-    private async Task ObserveChildAsync(Task task, string? name, bool holdsSlot)
+    private void ObserveChild(Task task, string? name, bool holdsSlot)
     {
         // Only children that actually go asynchronous are visible to the registry and the in-flight metric.
         var handle = WorkRegistry.Register(TrackedWorkKind.GroupChild, name ?? Name, null, _registration.Id);
@@ -429,7 +441,12 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
             ConcurrencyInstruments.GroupChildrenInFlight.Add(1, new KeyValuePair<string, object?>(ConcurrencyInstruments.OwnerTag, Name));
         }
 
-        await task.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        // A supervisor's fault handler is user code: it runs in the spawner's execution context, as an await would.
+        ChildObserver.Watch(this, task, name, holdsSlot, handle, metered, flowContext: _options.OnChildFault is not null);
+    }
+
+    void ITaskGroupEngine.ObservedChildEnded(Task task, string? name, bool holdsSlot, TrackedWorkHandle handle, bool metered)
+    {
         if (metered)
         {
             ConcurrencyInstruments.GroupChildrenInFlight.Add(-1, new KeyValuePair<string, object?>(ConcurrencyInstruments.OwnerTag, Name));

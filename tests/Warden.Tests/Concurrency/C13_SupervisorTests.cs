@@ -36,6 +36,31 @@ public sealed class C13_SupervisorTests
     }
 
     [Fact]
+    public async Task The_handler_runs_in_the_spawners_execution_context_even_for_a_child_that_fails_later()
+    {
+        // The group watches asynchronous children with a plain continuation; with a handler (user code) it must still
+        // run where an await in the spawner would: with the spawner's AsyncLocal values, not the failing child's.
+        var flowing = new AsyncLocal<string>();
+        var seen = new ConcurrentQueue<string?>();
+        await TaskGroup.RunAsync(
+            (g, ct) =>
+            {
+                flowing.Value = "spawner";
+                _ = g.Spawn(async _ =>
+                {
+                    flowing.Value = "child";
+                    await Task.Yield();
+                    throw new TestFailureException(1);
+                });
+                return Task.CompletedTask;
+            },
+            TestContext.Current.CancellationToken,
+            new TaskGroupOptions { Mode = FailureMode.Supervisor, OnChildFault = _ => seen.Enqueue(flowing.Value) }).Within();
+
+        Assert.Equal("spawner", Assert.Single(seen));
+    }
+
+    [Fact]
     public async Task Without_a_handler_supervised_failures_are_raised_at_the_join()
     {
         var boom = new TestFailureException(1);
