@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -123,6 +124,11 @@ public sealed class SynchronousCallAnalyzer : WardenAnalyzer
                 return;
             }
 
+            if (counterpart is not null && IsSyncHalfOfDualPath(invocation, counterpart.Method))
+            {
+                return;
+            }
+
             var display = method.ContainingType.Name + "." + method.Name;
             if (counterpart is null)
             {
@@ -150,6 +156,49 @@ public sealed class SynchronousCallAnalyzer : WardenAnalyzer
 
         // Writes through a plain TextWriter (a `TextWriter _log` or `_console` field) go to a console, a log or a
         // StringWriter far more often than to a file; StreamWriter receivers are still reported.
+        /// <summary>
+        /// The sync/async twin pattern (<c>async ? await reader.ReadAsync(ct) : reader.Read()</c>, or the same as an
+        /// <c>if</c>): the call sits in one branch of a condition whose other branch awaits its async counterpart, so
+        /// the code already takes the async path when it runs asynchronously (Npgsql's own sources use it throughout).
+        /// </summary>
+        private static bool IsSyncHalfOfDualPath(IInvocationOperation invocation, IMethodSymbol counterpart)
+        {
+            IOperation child = invocation;
+            for (var parent = invocation.Parent; parent is not null; child = parent, parent = parent.Parent)
+            {
+                if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation or IMethodBodyOperation)
+                {
+                    return false;
+                }
+
+                if (parent is IConditionalOperation conditional && !ReferenceEquals(child, conditional.Condition))
+                {
+                    var other = ReferenceEquals(child, conditional.WhenTrue) ? conditional.WhenFalse : conditional.WhenTrue;
+                    if (other is not null && AwaitsCall(other, counterpart))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool AwaitsCall(IOperation branch, IMethodSymbol counterpart)
+        {
+            foreach (var operation in branch.DescendantsAndSelf())
+            {
+                if (operation is IAwaitOperation awaited
+                    && awaited.Operation.DescendantsAndSelf().OfType<IInvocationOperation>()
+                        .Any(call => SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, counterpart.OriginalDefinition)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private static bool IsWriterAbstraction(IOperation? instance, IMethodSymbol method) =>
             method.Name is "Write" or "WriteLine" or "Flush"
             && instance?.Type is { Name: "TextWriter", ContainingNamespace: { Name: "IO", ContainingNamespace.Name: "System" } };

@@ -40,6 +40,31 @@ public sealed class SynchronousCallAnalyzerTests
         """));
 
     [Fact]
+    public Task The_sync_half_of_a_sync_async_twin_is_quiet_but_a_lone_sync_call_is_not() => Verify<SynchronousCallAnalyzer>.AnalyzerAsync(Snippets.InClass("""
+        async Task<int> M(System.Data.Common.DbDataReader reader, bool async, CancellationToken ct)
+        {
+            var rows = 0;
+            while (async ? await reader.ReadAsync(ct).ConfigureAwait(false) : reader.Read())
+            {
+                rows++;
+            }
+
+            if (async)
+            {
+                await reader.NextResultAsync(ct);
+            }
+            else
+            {
+                reader.NextResult();
+            }
+
+            // Another method's twin in the other branch does not excuse this one.
+            var more = async ? await reader.NextResultAsync(ct) : [|reader.Read()|];
+            return rows + ([|reader.Read()|] ? 1 : 0);
+        }
+        """));
+
+    [Fact]
     public Task A_user_type_with_an_xxx_async_twin_is_flagged_in_an_async_lambda() => Verify<SynchronousCallAnalyzer>.AnalyzerAsync(Snippets.InClass("""
         class Repository
         {
