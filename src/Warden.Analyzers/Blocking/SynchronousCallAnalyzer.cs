@@ -154,8 +154,6 @@ public sealed class SynchronousCallAnalyzer : WardenAnalyzer
                 "await '" + counterpart.Method.Name + "' instead"));
         }
 
-        // Writes through a plain TextWriter (a `TextWriter _log` or `_console` field) go to a console, a log or a
-        // StringWriter far more often than to a file; StreamWriter receivers are still reported.
         /// <summary>
         /// The sync/async twin pattern (<c>async ? await reader.ReadAsync(ct) : reader.Read()</c>, or the same as an
         /// <c>if</c>): the call sits in one branch of a condition whose other branch awaits its async counterpart, so
@@ -199,6 +197,8 @@ public sealed class SynchronousCallAnalyzer : WardenAnalyzer
             return false;
         }
 
+        // Writes through a plain TextWriter (a `TextWriter _log` or `_console` field) go to a console, a log or a
+        // StringWriter far more often than to a file; StreamWriter receivers are still reported.
         private static bool IsWriterAbstraction(IOperation? instance, IMethodSymbol method) =>
             method.Name is "Write" or "WriteLine" or "Flush"
             && instance?.Type is { Name: "TextWriter", ContainingNamespace: { Name: "IO", ContainingNamespace.Name: "System" } };

@@ -180,7 +180,7 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
                 throw Closed();
             }
 
-            var inline = typed ? AsTyped<T>(InvokeInScope(work)) : InvokeInScope(work);
+            var inline = typed ? AsTyped<T>(Invoke(work)) : Invoke(work);
             if (inline.IsCompleted)
             {
                 if (!inline.IsCompletedSuccessfully)
@@ -374,22 +374,6 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
             {
                 ReleaseCounts(unused);
             }
-        }
-    }
-
-    /// <summary>
-    /// <see cref="Invoke(Func{CancellationToken, Task})"/> for a child spawned while this group's scope is already
-    /// current on the thread: the same guard, called directly (the per-child hot path; no scope switch, no wrapper delegate).
-    /// </summary>
-    private Task InvokeInScope(Func<CancellationToken, Task> work)
-    {
-        try
-        {
-            return work(_token) ?? Task.FromException(NullTask());
-        }
-        catch (Exception ex)
-        {
-            return Task.FromException(ex);
         }
     }
 
