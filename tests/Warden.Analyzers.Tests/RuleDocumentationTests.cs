@@ -5,7 +5,10 @@ using Warden.Analyzers.Blocking;
 
 namespace Warden.Analyzers.Tests;
 
-/// <summary>Every rule the analyzer assembly exports has a docs page, an index entry and the right help link.</summary>
+/// <summary>
+/// Every rule the analyzer assembly exports has a docs page, an index entry and the right help link, and its page
+/// shows the descriptor's category and severity.
+/// </summary>
 public sealed class RuleDocumentationTests
 {
     private static readonly string s_rulesFolder = Path.Combine(RepositoryRoot.Path, "docs", "rules");
@@ -39,6 +42,16 @@ public sealed class RuleDocumentationTests
 
     [Theory]
     [MemberData(nameof(ExportedRuleIds))]
+    public void Every_page_shows_the_category_and_default_severity_of_its_descriptor(string id)
+    {
+        var descriptor = ExportedDescriptors().First(d => d.Id == id);
+        var page = ReadPage(id);
+        Assert.Equal(descriptor.Category, HeaderValue(page, "Category"));
+        Assert.Equal(descriptor.DefaultSeverity.ToString(), HeaderValue(page, "Default severity"));
+    }
+
+    [Theory]
+    [MemberData(nameof(ExportedRuleIds))]
     public void Every_exported_rule_is_listed_in_the_index(string id)
     {
         var index = File.ReadAllText(Path.Combine(s_rulesFolder, "README.md"));
@@ -54,6 +67,16 @@ public sealed class RuleDocumentationTests
             .ToList();
         Assert.Equal(16, ids.Count);
         Assert.All(ids, id => Assert.Contains($"[{id}]({id}.md)", index, StringComparison.Ordinal));
+    }
+
+    private static string ReadPage(string id) => File.ReadAllText(Path.Combine(s_rulesFolder, id + ".md"));
+
+    // The first word of a header-table cell: `| Category | Warden.Blocking (playbook chapter 2, ...) |` gives Warden.Blocking.
+    private static string? HeaderValue(string page, string name)
+    {
+        var prefix = "| " + name + " | ";
+        var line = page.Split('\n').FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal));
+        return line?[prefix.Length..].Split(' ', '|')[0].TrimEnd(',', ':');
     }
 
     private static IEnumerable<DiagnosticDescriptor> ExportedDescriptors() =>
