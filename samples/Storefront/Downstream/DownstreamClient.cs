@@ -14,6 +14,7 @@ public sealed class DownstreamClient(IHttpClientFactory httpClientFactory, Downs
     /// <summary>Gets a value from the downstream service, blocking the calling thread until it arrives.</summary>
     public T Get<T>(string relativePath)
     {
+        // Sync on purpose, for the sync baseline endpoint (SyncProductEndpoints); no rule fires in sync code.
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(address.BaseAddress, relativePath));
         using var response = httpClientFactory.CreateClient(HttpClientName).Send(request);
         response.EnsureSuccessStatusCode();

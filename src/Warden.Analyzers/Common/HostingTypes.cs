@@ -43,16 +43,26 @@ internal sealed class HostingTypes
         return false;
     }
 
-    /// <summary>True when <paramref name="method"/> implements or overrides <c>IHostedService.StopAsync</c>.</summary>
+    /// <summary>True when <paramref name="method"/> implements (implicitly or explicitly) or overrides <c>IHostedService.StopAsync</c>.</summary>
     public bool IsStopAsync(IMethodSymbol method)
     {
-        if (HostedService is null || method.Name != "StopAsync" || method.Parameters.Length != 1)
+        if (HostedService is null || method.Parameters.Length != 1
+            || (method.Name != "StopAsync" && method.MethodKind != MethodKind.ExplicitInterfaceImplementation))
         {
             return false;
         }
 
         foreach (var member in HostedService.GetMembers("StopAsync"))
         {
+            // `Task IHostedService.StopAsync(...)`: its name is the qualified one, so match the interface member itself.
+            foreach (var implemented in method.ExplicitInterfaceImplementations)
+            {
+                if (SymbolEqualityComparer.Default.Equals(implemented, member))
+                {
+                    return true;
+                }
+            }
+
             var implementation = method.ContainingType.FindImplementationForInterfaceMember(member);
             for (var candidate = method; candidate is not null; candidate = candidate.OverriddenMethod)
             {

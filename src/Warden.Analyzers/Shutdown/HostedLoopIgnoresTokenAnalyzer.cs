@@ -8,9 +8,9 @@ using Warden.Analyzers.Common;
 namespace Warden.Analyzers.Shutdown;
 
 /// <summary>
-/// WD801: a <c>BackgroundService.ExecuteAsync</c> loop that never observes the stopping token (no check of
-/// <c>IsCancellationRequested</c>, no token passed to anything it awaits), an <c>ExecuteAsync</c> that never
-/// touches the token at all, or an <c>IHostedService.StopAsync</c> that awaits work but ignores its token.
+/// WD801: a loop in <c>BackgroundService.ExecuteAsync</c> or <c>IHostedService.StopAsync</c> that never observes
+/// the method's token (no check of <c>IsCancellationRequested</c>, no token passed to anything it awaits), or an
+/// <c>ExecuteAsync</c> or <c>StopAsync</c> (implicit, explicit or override) that awaits work but ignores its token.
 /// Such a service keeps running after the host asked it to stop, until the host's shutdown timeout kills it.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -55,8 +55,17 @@ public sealed class HostedLoopIgnoresTokenAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var isExecute = hosting.IsExecuteAsync(method);
-        if (!isExecute && !hosting.IsStopAsync(method))
+        // The contract's name, also for an explicit `IHostedService.StopAsync` whose symbol name is qualified.
+        string name;
+        if (hosting.IsExecuteAsync(method))
+        {
+            name = "ExecuteAsync";
+        }
+        else if (hosting.IsStopAsync(method))
+        {
+            name = "StopAsync";
+        }
+        else
         {
             return;
         }
@@ -74,20 +83,19 @@ public sealed class HostedLoopIgnoresTokenAnalyzer : DiagnosticAnalyzer
             {
                 if (DoesAsyncWork(root))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Rule, method.Locations[0], method.Name, token.Name));
+                    context.ReportDiagnostic(Diagnostic.Create(Rule, method.Locations[0], name, token.Name));
                 }
 
                 continue;
             }
 
-            if (isExecute)
-            {
-                ReportLoops(context, root, token, tokenType, properties);
-            }
+            // A drain loop in StopAsync that ignores the token keeps the host waiting after its shutdown timeout
+            // fired, just as a worker loop in ExecuteAsync keeps running after the stop.
+            ReportLoops(context, root, name, token, tokenType, properties);
         }
     }
 
-    private static void ReportLoops(OperationBlockAnalysisContext context, IOperation root, IParameterSymbol token, INamedTypeSymbol tokenType, ImmutableDictionary<string, string?> properties)
+    private static void ReportLoops(OperationBlockAnalysisContext context, IOperation root, string name, IParameterSymbol token, INamedTypeSymbol tokenType, ImmutableDictionary<string, string?> properties)
     {
         foreach (var operation in root.Descendants())
         {
@@ -103,7 +111,7 @@ public sealed class HostedLoopIgnoresTokenAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Rule, LoopKeyword(loop.Syntax), properties, "The loop in ExecuteAsync", token.Name));
+            context.ReportDiagnostic(Diagnostic.Create(Rule, LoopKeyword(loop.Syntax), properties, "The loop in " + name, token.Name));
         }
     }
 

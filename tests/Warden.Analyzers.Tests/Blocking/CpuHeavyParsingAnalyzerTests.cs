@@ -40,6 +40,25 @@ public sealed class CpuHeavyParsingAnalyzerTests
         Verify<CpuHeavyParsingAnalyzer>.Diagnostic(0).WithArguments("JsonSerializer.Deserialize", "ReadAsStringAsync"));
 
     [Fact]
+    public Task Parsing_a_whole_body_string_in_an_async_local_function_is_flagged() => Verify<CpuHeavyParsingAnalyzer>.AnalyzerAsync(Snippets.Usings + """
+        using System.Text.Json;
+        record Payload(int Id);
+        class C
+        {
+            Task<Payload?> M(HttpClient http, CancellationToken ct)
+            {
+                return FetchAsync("http://localhost/");
+
+                async Task<Payload?> FetchAsync(string url)
+                {
+                    var json = await http.GetStringAsync(url, ct);
+                    return [|JsonSerializer.Deserialize<Payload>(json)|];
+                }
+            }
+        }
+        """);
+
+    [Fact]
     public Task Configured_parsers_are_flagged() => Verify<CpuHeavyParsingAnalyzer>.AnalyzerWithOptionsAsync(
         Snippets.Usings + """
             static class Yaml { public static object Load(string text) => text; }

@@ -78,6 +78,22 @@ public sealed class SynchronousCallAnalyzerTests
         """));
 
     [Fact]
+    public Task Sync_io_in_an_async_local_function_is_flagged_but_not_in_a_sync_one() => Verify<SynchronousCallAnalyzer>.AnalyzerAsync(Snippets.InClass("""
+        Task<string> M(string path)
+        {
+            return LoadAsync();
+
+            async Task<string> LoadAsync()
+            {
+                await Task.Yield();
+                return [|File.ReadAllText(path)|] + LoadNow();
+            }
+
+            string LoadNow() => File.ReadAllText(path);
+        }
+        """));
+
+    [Fact]
     public Task A_listed_blocking_api_without_a_twin_is_flagged() => Verify<SynchronousCallAnalyzer>.AnalyzerWithOptionsAsync(
         Snippets.InClass("""
             static class Legacy { public static int Query(string sql) => 0; }

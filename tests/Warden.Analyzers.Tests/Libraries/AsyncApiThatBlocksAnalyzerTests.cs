@@ -102,6 +102,26 @@ public sealed class AsyncApiThatBlocksAnalyzerTests
             "SyncOnlyStream.FlushAsync", "'SyncOnlyStream' does not override Stream.FlushAsync, whose default runs the synchronous method"));
 
     [Fact]
+    public Task Async_in_name_only_calls_in_an_async_local_function_are_flagged() => Verify<AsyncApiThatBlocksAnalyzer>.AnalyzerAsync(Snippets.Usings + """
+        using Microsoft.Data.Sqlite;
+        class C
+        {
+            async Task<string?> M(SqliteCommand command, CancellationToken ct)
+            {
+                await RunAsync();
+                return await ReadAsync();
+
+                async Task RunAsync() => await [|command.ExecuteNonQueryAsync(ct)|];
+
+                static async Task<string?> ReadAsync()
+                {
+                    return await [|Console.In.ReadLineAsync()|];
+                }
+            }
+        }
+        """ + Sqlite);
+
+    [Fact]
     public Task Configured_apis_are_flagged() => Verify<AsyncApiThatBlocksAnalyzer>.AnalyzerWithOptionsAsync(
         Snippets.Usings + """
             class LegacyClient { public Task<int> QueryAsync() => Task.FromResult(0); }

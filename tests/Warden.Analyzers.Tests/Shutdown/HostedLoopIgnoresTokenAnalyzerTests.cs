@@ -65,6 +65,52 @@ public sealed class HostedLoopIgnoresTokenAnalyzerTests
             """ + StandInSources.Api + StandInSources.Hosting);
 
     [Fact]
+    public Task Flags_an_i_hosted_service_stop_that_ignores_its_token() =>
+        Verify<HostedLoopIgnoresTokenAnalyzer>.AnalyzerAsync(HostedService("""
+            public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+            public async Task {|WD801:StopAsync|}(CancellationToken cancellationToken) { await Api.SendAsync("bye"); }
+            """));
+
+    [Fact]
+    public Task Flags_an_explicit_i_hosted_service_stop_that_ignores_its_token() =>
+        Verify<HostedLoopIgnoresTokenAnalyzer>.AnalyzerAsync(HostedService("""
+            Task IHostedService.StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+            async Task IHostedService.{|#0:StopAsync|}(CancellationToken cancellationToken) { await Api.SendAsync("bye"); }
+            """),
+            Verify<HostedLoopIgnoresTokenAnalyzer>.Diagnostic(0).WithArguments("StopAsync", "cancellationToken"));
+
+    [Fact]
+    public Task Flags_a_drain_loop_in_an_i_hosted_service_stop_that_ignores_its_token() =>
+        Verify<HostedLoopIgnoresTokenAnalyzer>.AnalyzerAsync(HostedService("""
+            private int _inFlight;
+            public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+            public async Task StopAsync(CancellationToken cancellationToken)
+            {
+                {|#0:while|} (_inFlight > 0)
+                {
+                    await Task.Delay(100);
+                }
+
+                await Api.SendAsync("bye", cancellationToken);
+            }
+            """),
+            Verify<HostedLoopIgnoresTokenAnalyzer>.Diagnostic(0).WithArguments("The loop in StopAsync", "cancellationToken"));
+
+    [Fact]
+    public Task Fix_stops_an_i_hosted_service_drain_loop_when_its_token_is_cancelled() =>
+        Verify<HostedLoopIgnoresTokenAnalyzer>.CodeFixAsync<ObserveStoppingTokenCodeFixProvider>(
+            HostedService("""
+                private int _inFlight;
+                public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+                public async Task StopAsync(CancellationToken cancellationToken) { [|while|] (_inFlight > 0) { await Task.Delay(100); } await Api.SendAsync("bye", cancellationToken); }
+                """),
+            HostedService("""
+                private int _inFlight;
+                public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+                public async Task StopAsync(CancellationToken cancellationToken) { while (!cancellationToken.IsCancellationRequested && (_inFlight > 0)) { await Task.Delay(100); } await Api.SendAsync("bye", cancellationToken); }
+                """));
+
+    [Fact]
     public Task Fix_checks_the_token_in_the_loop_condition() =>
         Verify<HostedLoopIgnoresTokenAnalyzer>.CodeFixAsync<ObserveStoppingTokenCodeFixProvider>(
             Source("protected override async Task ExecuteAsync(CancellationToken stoppingToken) { await Api.DoAsync(stoppingToken); [|while|] (true) { await Api.DoAsync(); } [|while|] (!_stopped) { await Api.DoAsync(); } } private bool _stopped;"),
@@ -75,6 +121,9 @@ public sealed class HostedLoopIgnoresTokenAnalyzerTests
         Verify<HostedLoopIgnoresTokenAnalyzer>.CodeFixAsync<ObserveStoppingTokenCodeFixProvider>(
             Source("protected override async Task ExecuteAsync(CancellationToken stoppingToken) { await Api.DoAsync(stoppingToken); await [|foreach|] (var item in Source()) { await Api.GetAsync(item); } [|for|] (;;) { await Api.DoAsync(); } }"),
             Source("protected override async Task ExecuteAsync(CancellationToken stoppingToken) { await Api.DoAsync(stoppingToken); await foreach (var item in Source().WithCancellation(stoppingToken)) { await Api.GetAsync(item); } for (; !stoppingToken.IsCancellationRequested;) { await Api.DoAsync(); } }"));
+
+    private static string HostedService(string members) =>
+        StandInSources.Usings + "using Microsoft.Extensions.Hosting;\n\npublic class Journal : IHostedService\n{\n" + members + "\n}\n" + StandInSources.Api + StandInSources.Hosting;
 
     private static string Source(string member) =>
         StandInSources.Usings + "public class Worker : Microsoft.Extensions.Hosting.BackgroundService\n{\n    " + member

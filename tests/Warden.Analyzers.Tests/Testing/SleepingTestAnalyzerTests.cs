@@ -70,6 +70,12 @@ public sealed class SleepingTestAnalyzerTests
             Fixed("public bool A; public bool B; [Xunit.Fact] public async Task T() { await Eventually.UntilAsync(() => A, TimeSpan.FromSeconds(30)); Xunit.Assert.True(A); await Eventually.UntilAsync(() => !B, TimeSpan.FromSeconds(30)); Xunit.Assert.False(B); }"));
 
     [Fact]
+    public Task Fix_all_makes_a_sync_test_with_two_sleeps_async_once() =>
+        Verify<SleepingTestAnalyzer>.CodeFixAsync<UseEventuallyCodeFixProvider>(
+            Source("public bool A; public bool B; [Xunit.Fact] public void T() { [|Thread.Sleep(50)|]; Xunit.Assert.True(A); [|Thread.Sleep(50)|]; Xunit.Assert.False(B); }", withTesting: true),
+            Fixed("public bool A; public bool B; [Xunit.Fact] public async Task T() { await Eventually.UntilAsync(() => A, TimeSpan.FromSeconds(30)); Xunit.Assert.True(A); await Eventually.UntilAsync(() => !B, TimeSpan.FromSeconds(30)); Xunit.Assert.False(B); }"));
+
+    [Fact]
     public Task Fix_is_not_offered_without_warden_testing() =>
         Verify<SleepingTestAnalyzer>.CodeFixAsync<UseEventuallyCodeFixProvider>(
             Source("public bool Received; [Xunit.Fact] public void T() { [|Thread.Sleep(500)|]; Xunit.Assert.True(Received); }"),
