@@ -104,9 +104,7 @@ internal static class WardenCli
         var examples = new Dictionary<Command, IReadOnlyList<string>> { [root] = RootExamples };
         foreach (var command in commands)
         {
-            var definition = command.Create(context);
-            examples[definition] = command.Examples;
-            root.Subcommands.Add(definition);
+            root.Subcommands.Add(Build(command, context, examples));
         }
 
         // `warden` alone prints the same help as `warden --help`.
@@ -115,6 +113,19 @@ internal static class WardenCli
         helpOption.Action = help;
         root.SetAction(help.Invoke);
         return root;
+    }
+
+    /// <summary>Builds a command and, recursively, its subcommands, recording each one's examples for help.</summary>
+    private static Command Build(ICliCommand command, CliContext context, Dictionary<Command, IReadOnlyList<string>> examples)
+    {
+        var definition = command.Create(context);
+        examples[definition] = command.Examples;
+        foreach (var subcommand in command.Subcommands)
+        {
+            definition.Subcommands.Add(Build(subcommand, context, examples));
+        }
+
+        return definition;
     }
 
     private static Stack<string> CommandPath(CommandResult? result)

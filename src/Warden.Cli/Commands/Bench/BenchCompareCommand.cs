@@ -19,7 +19,11 @@ internal sealed class BenchCompareCommand : CliCommand<BenchCompareSettings>
     private readonly Argument<string> _new = new("NEW") { Description = "The new result file." };
     private readonly Option<string?> _fail = new("--fail-on-regression") { Description = "Exit 1 when throughput or p99 is worse than this, beyond noise (like 5%)." };
 
-    public override IReadOnlyList<string> Examples => [];
+    public override IReadOnlyList<string> Examples { get; } =
+    [
+        "warden bench compare base.json new.json                          # the table and any regression, exit 0",
+        "warden bench compare benchmarks/results/base.json new.json --fail-on-regression 5%   # CI gate: exit 1 on a real regression",
+    ];
 
     protected override Command Define() => new("compare", "Compare two result files; with --fail-on-regression, exit 1 on a real regression (not on noise).") { _base, _new, _fail };
 

@@ -25,7 +25,13 @@ internal sealed class BenchHttpCommand : CliCommand<BenchHttpSettings>
     private readonly Option<bool> _allowRemote = new("--allow-remote") { Description = "Allow a target that is not on this machine (loopback)." };
     private readonly BenchRunOptions _run = new(defaultDuration: "10s", defaultWarmup: "2s", defaultRepeat: 5, defaultOut: null);
 
-    public override IReadOnlyList<string> Examples => [];
+    public override IReadOnlyList<string> Examples { get; } =
+    [
+        "warden bench http http://127.0.0.1:5080/sync/products/1 --vs http://127.0.0.1:5080/async/products/1 --concurrency 10,100 --repeat 5 --out ab.json",
+        "warden bench http http://127.0.0.1:5080/async/products/1 --rate 500/s --duration 30s   # open model",
+        "warden bench http http://127.0.0.1:5080/async/products/1 --ramp 10..1000 --over 2m --slo 200ms   # find the knee",
+        "warden bench http http://127.0.0.1:8080/api/orders -X POST --body-file order.json -H 'Authorization: Bearer dev-token'",
+    ];
 
     protected override Command Define()
     {

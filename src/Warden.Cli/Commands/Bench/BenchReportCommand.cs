@@ -11,7 +11,11 @@ internal sealed class BenchReportCommand : CliCommand<BenchReportSettings>
     private readonly Argument<string> _result = new("RESULT") { Description = "A result file written by --out." };
     private readonly Option<string> _html = new("--html") { Description = "Write the HTML report to this file.", Required = true };
 
-    public override IReadOnlyList<string> Examples => [];
+    public override IReadOnlyList<string> Examples { get; } =
+    [
+        "warden bench report result.json --html report.html",
+        "warden bench report benchmarks/results/bench-sync-vs-async-100.json --html sync-vs-async.html",
+    ];
 
     protected override Command Define() => new("report", "Render a result file as one self-contained HTML page with latency- and throughput-versus-load charts.") { _result, _html };
 
