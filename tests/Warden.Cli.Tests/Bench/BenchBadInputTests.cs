@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Text.Json.Nodes;
 using Warden.Cli.Infrastructure;
 
 namespace Warden.Cli.Tests.Bench;
@@ -87,6 +88,44 @@ public sealed class BenchBadInputTests : IDisposable
 
         Assert.Equal(ExitCodes.BadInput, exitCode);
         Assert.Contains("does not exist", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("null-histogram", "levels[0].runs[0].repetitions[0].histogram is missing")]
+    [InlineData("no-repetitions", "levels[0].runs[0].repetitions is missing or empty")]
+    [InlineData("no-runs", "levels[0].runs is missing or empty")]
+    public async Task A_result_file_with_missing_data_is_bad_input_for_compare_and_report(string damage, string expected)
+    {
+        var good = await SyntheticResults.WriteAsync(_folder, "good.json", [1000, 1010, 990], [100, 101, 99]);
+        var bad = await SyntheticResults.WriteAsync(_folder, "bad.json", [1000, 1010, 990], [100, 101, 99]);
+        var document = JsonNode.Parse(await File.ReadAllTextAsync(bad, TestContext.Current.CancellationToken))!;
+        var level = document["levels"]![0]!;
+        switch (damage)
+        {
+            case "null-histogram":
+                level["runs"]![0]!["repetitions"]![0]!["histogram"] = null;
+                break;
+            case "no-repetitions":
+                level["runs"]![0]!["repetitions"] = new JsonArray();
+                break;
+            default:
+                level.AsObject().Remove("runs");
+                break;
+        }
+
+        await File.WriteAllTextAsync(bad, document.ToJsonString(), TestContext.Current.CancellationToken);
+        var html = Path.Combine(_folder, "r.html");
+
+        var compare = await CliRun.InvokeAsync(["bench", "compare", good, bad, "--fail-on-regression", "5%"]);
+        var report = await CliRun.InvokeAsync(["bench", "report", bad, "--html", html]);
+
+        Assert.All(new[] { compare, report }, r =>
+        {
+            Assert.Equal(ExitCodes.BadInput, r.ExitCode);
+            Assert.StartsWith($"warden: {bad} is not a complete warden bench result: {expected}", r.Error, StringComparison.Ordinal);
+            Assert.Single(r.Error.Trim().Split('\n'));
+        });
+        Assert.False(File.Exists(html));
     }
 
     private static int FreePort()
