@@ -91,6 +91,32 @@ public sealed class BenchBadInputTests : IDisposable
     }
 
     [Theory]
+    [InlineData("http")]
+    [InlineData("default")]
+    public async Task An_out_file_in_a_missing_folder_is_refused_before_any_run(string command)
+    {
+        var outPath = Path.Combine(_folder, "no-such-folder", "r.json");
+        string[] args = command == "http"
+            ? ["bench", "http", "http://127.0.0.1:1/x", "--out", outPath]
+            : ["bench", "--concurrency", "1", "--duration", "100ms", "--warmup", "0s", "--repeat", "1", "--out", outPath];
+
+        var (exitCode, output, error) = await CliRun.InvokeAsync(args);
+
+        Assert.Equal(ExitCodes.BadInput, exitCode);
+        Assert.Equal($"warden: the folder of --out '{outPath}' does not exist; create it or write the result elsewhere.", error.Trim());
+        Assert.Empty(output); // refused at bind time: no host started, no load sent
+    }
+
+    [Fact]
+    public async Task An_out_path_that_is_a_folder_is_refused()
+    {
+        var (exitCode, _, error) = await CliRun.InvokeAsync(["bench", "http", "http://127.0.0.1:1/x", "--out", _folder]);
+
+        Assert.Equal(ExitCodes.BadInput, exitCode);
+        Assert.Contains($"--out '{_folder}' is a folder; give a file name inside it", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("null-histogram", "levels[0].runs[0].repetitions[0].histogram is missing")]
     [InlineData("no-repetitions", "levels[0].runs[0].repetitions is missing or empty")]
     [InlineData("no-runs", "levels[0].runs is missing or empty")]
