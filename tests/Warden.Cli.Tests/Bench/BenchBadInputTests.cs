@@ -117,6 +117,22 @@ public sealed class BenchBadInputTests : IDisposable
     }
 
     [Theory]
+    [InlineData(new[] { "--method", "GE T" }, "--method 'GE T' is not an HTTP method; write a method name such as GET")]
+    [InlineData(new[] { "--body", "{}", "--content-type", "json" }, "--content-type 'json' is not a media type; write it like application/json")]
+    [InlineData(new[] { "-H", "Bad Name: x" }, "--header 'Bad Name: x': 'Bad Name' is not a header name")]
+    [InlineData(new[] { "-H", "X-Trace: a\nb" }, "--header 'X-Trace: a\\nb': the value is not valid for X-Trace")]
+    [InlineData(new[] { "-H", "Content-Type: text/plain" }, "--header 'Content-Type: text/plain': Content-Type describes the body, which warden sets itself; use --content-type")]
+    [InlineData(new[] { "-H", "no colon" }, "--header 'no colon' is not 'Name: value'")]
+    public async Task Invalid_request_parts_are_refused_before_any_request(string[] request, string expected)
+    {
+        var (exitCode, _, error) = await CliRun.InvokeAsync(["bench", "http", "http://127.0.0.1:1/x", .. request]);
+
+        Assert.Equal(ExitCodes.BadInput, exitCode);
+        Assert.StartsWith($"warden: {expected}", error, StringComparison.Ordinal);
+        Assert.Single(error.Trim().Split('\n'));
+    }
+
+    [Theory]
     [InlineData("null-histogram", "levels[0].runs[0].repetitions[0].histogram is missing")]
     [InlineData("no-repetitions", "levels[0].runs[0].repetitions is missing or empty")]
     [InlineData("no-runs", "levels[0].runs is missing or empty")]

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Net.Http.Headers;
 using System.Text;
 using Warden.Bench;
 using Warden.Bench.Http;
@@ -125,18 +126,25 @@ internal sealed class BenchHttpCommand : CliCommand<BenchHttpSettings>
         return (LoadModel.Closed(users), users.Max());
     }
 
+    private static HttpMethod Method(string method)
+    {
+        try
+        {
+            return new HttpMethod(method.ToUpperInvariant());
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException)
+        {
+            throw new CliUsageException($"--method '{method}' is not an HTTP method; write a method name such as GET, POST, PUT or DELETE.", ex);
+        }
+    }
+
     private HttpRequestSpec BindRequest(ParseResult parseResult, Uri url)
     {
-        var headers = new List<KeyValuePair<string, string>>();
-        foreach (var header in parseResult.GetValue(_header) ?? [])
+        var headers = RequestHeaders.Parse(parseResult.GetValue(_header) ?? []);
+        var contentType = parseResult.GetRequiredValue(_contentType);
+        if (!MediaTypeHeaderValue.TryParse(contentType, out _))
         {
-            var colon = header.IndexOf(':', StringComparison.Ordinal);
-            if (colon <= 0)
-            {
-                throw new CliUsageException($"--header '{header}' is not 'Name: value'; write it like --header 'Accept: application/json'.");
-            }
-
-            headers.Add(new(header[..colon].Trim(), header[(colon + 1)..].Trim()));
+            throw new CliUsageException($"--content-type '{contentType}' is not a media type; write it like application/json or 'text/plain; charset=utf-8'.");
         }
 
         var body = parseResult.GetValue(_body);
@@ -155,10 +163,10 @@ internal sealed class BenchHttpCommand : CliCommand<BenchHttpSettings>
         return new HttpRequestSpec
         {
             Url = url,
-            Method = new HttpMethod(parseResult.GetRequiredValue(_method).ToUpperInvariant()),
+            Method = Method(parseResult.GetRequiredValue(_method)),
             Headers = headers,
             Body = bytes,
-            ContentType = parseResult.GetRequiredValue(_contentType),
+            ContentType = contentType,
         };
     }
 }
