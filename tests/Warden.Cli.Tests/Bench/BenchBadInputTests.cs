@@ -133,6 +133,19 @@ public sealed class BenchBadInputTests : IDisposable
     }
 
     [Theory]
+    [InlineData(new[] { "--over", "1m" }, "--over only shape a ramp; add --ramp FROM..TO")]
+    [InlineData(new[] { "--steps", "4", "--slo", "200ms" }, "--steps, --slo only shape a ramp; add --ramp FROM..TO")]
+    [InlineData(new[] { "--ramp", "1..10", "--over", "1s", "--duration", "5s" }, "--ramp times each step from --over (20% warm-up, 80% measured, one repetition per step), so --duration would be ignored")]
+    [InlineData(new[] { "--ramp", "1..10", "--over", "1s", "--warmup", "1s", "--repeat", "3" }, "so --warmup and --repeat would be ignored; drop them")]
+    public async Task Options_the_load_model_would_ignore_are_refused(string[] options, string expected)
+    {
+        var (exitCode, _, error) = await CliRun.InvokeAsync(["bench", "http", "http://127.0.0.1:1/x", .. options]);
+
+        Assert.Equal(ExitCodes.BadInput, exitCode);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("null-histogram", "levels[0].runs[0].repetitions[0].histogram is missing")]
     [InlineData("no-repetitions", "levels[0].runs[0].repetitions is missing or empty")]
     [InlineData("no-runs", "levels[0].runs is missing or empty")]

@@ -99,6 +99,7 @@ internal sealed class BenchHttpCommand : CliCommand<BenchHttpSettings>
             throw new CliUsageException("--concurrency, --rate and --ramp choose the load model; give only one of them.");
         }
 
+        RejectIgnoredOptions(parseResult, ramp is not null);
         if (rate is not null)
         {
             return (LoadModel.Open(BenchValueParser.Rate(rate)), 10_000);
@@ -126,6 +127,8 @@ internal sealed class BenchHttpCommand : CliCommand<BenchHttpSettings>
         return (LoadModel.Closed(users), users.Max());
     }
 
+    private static bool Given(ParseResult parseResult, Option option) => parseResult.GetResult(option) is { Implicit: false };
+
     private static HttpMethod Method(string method)
     {
         try
@@ -135,6 +138,30 @@ internal sealed class BenchHttpCommand : CliCommand<BenchHttpSettings>
         catch (Exception ex) when (ex is FormatException or ArgumentException)
         {
             throw new CliUsageException($"--method '{method}' is not an HTTP method; write a method name such as GET, POST, PUT or DELETE.", ex);
+        }
+    }
+
+    /// <summary>
+    /// Options that the chosen load model would silently ignore or overwrite are a usage error: without --ramp nothing
+    /// reads --over, --steps or --slo, and a ramp derives each step's timing from --over with one repetition per step.
+    /// </summary>
+    private void RejectIgnoredOptions(ParseResult parseResult, bool isRamp)
+    {
+        if (!isRamp)
+        {
+            var rampOnly = new Option[] { _over, _steps, _slo }.Where(o => Given(parseResult, o)).Select(o => o.Name).ToArray();
+            if (rampOnly.Length > 0)
+            {
+                throw new CliUsageException($"{string.Join(", ", rampOnly)} only shape a ramp; add --ramp FROM..TO (like --ramp 10..1000 --over 2m) or drop {string.Join(" and ", rampOnly)}.");
+            }
+
+            return;
+        }
+
+        var fixedByRamp = new Option[] { _run.Duration, _run.Warmup, _run.Repeat }.Where(o => Given(parseResult, o)).Select(o => o.Name).ToArray();
+        if (fixedByRamp.Length > 0)
+        {
+            throw new CliUsageException($"--ramp times each step from --over (20% warm-up, 80% measured, one repetition per step), so {string.Join(" and ", fixedByRamp)} would be ignored; drop {(fixedByRamp.Length == 1 ? "it" : "them")}, or use --concurrency for fixed levels with repetitions.");
         }
     }
 
