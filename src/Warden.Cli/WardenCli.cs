@@ -92,8 +92,10 @@ internal static class WardenCli
     }
 
     /// <summary>
-    /// The version printed by <c>--version</c>: the informational version, which carries the commit it was
-    /// built from (e.g. <c>0.1.0+b8b4f6d</c>) so bug reports name the exact build.
+    /// The version printed by <c>--version</c>: the informational version, which is the package version
+    /// (e.g. <c>0.1.0</c>, or <c>0.2.0-preview.1</c> with a suffix). The csproj turns off the <c>+commit</c>
+    /// suffix SourceLink would append (<c>IncludeSourceRevisionInInformationalVersion</c>), so it names the
+    /// package a user installed; the commit is in the package's SourceLink metadata instead.
     /// </summary>
     public static string Version =>
         typeof(WardenCli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
