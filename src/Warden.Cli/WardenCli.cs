@@ -92,8 +92,10 @@ internal static class WardenCli
     }
 
     /// <summary>
-    /// The version printed by <c>--version</c>: the informational version, which carries the commit it was
-    /// built from (e.g. <c>0.1.0+b8b4f6d</c>) so bug reports name the exact build.
+    /// The version printed by <c>--version</c>: the informational version, which is the package version
+    /// (e.g. <c>0.1.0</c>, or <c>0.2.0-preview.1</c> with a suffix). The csproj turns off the <c>+commit</c>
+    /// suffix SourceLink would append (<c>IncludeSourceRevisionInInformationalVersion</c>), so it names the
+    /// package a user installed; the commit is in the package's SourceLink metadata instead.
     /// </summary>
     public static string Version =>
         typeof(WardenCli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
@@ -104,9 +106,7 @@ internal static class WardenCli
         var examples = new Dictionary<Command, IReadOnlyList<string>> { [root] = RootExamples };
         foreach (var command in commands)
         {
-            var definition = command.Create(context);
-            examples[definition] = command.Examples;
-            root.Subcommands.Add(definition);
+            root.Subcommands.Add(Build(command, context, examples));
         }
 
         // `warden` alone prints the same help as `warden --help`.
@@ -115,6 +115,19 @@ internal static class WardenCli
         helpOption.Action = help;
         root.SetAction(help.Invoke);
         return root;
+    }
+
+    /// <summary>Builds a command and, recursively, its subcommands, recording each one's examples for help.</summary>
+    private static Command Build(ICliCommand command, CliContext context, Dictionary<Command, IReadOnlyList<string>> examples)
+    {
+        var definition = command.Create(context);
+        examples[definition] = command.Examples;
+        foreach (var subcommand in command.Subcommands)
+        {
+            definition.Subcommands.Add(Build(subcommand, context, examples));
+        }
+
+        return definition;
     }
 
     private static Stack<string> CommandPath(CommandResult? result)

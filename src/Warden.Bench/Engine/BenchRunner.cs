@@ -152,7 +152,7 @@ internal sealed class BenchRunner
     private IReadOnlyList<KneeResult> FindKnees(IReadOnlyList<LevelResult> levels, int targets) =>
         [.. Enumerable.Range(0, targets).Select(t => KneeDetector.Find(
             Labels[t],
-            [.. levels.Select(l => (l.Load, l.Runs[t].Throughput, l.Runs[t].P99))],
+            [.. levels.Select(l => (l.Load, l.Runs[t].Throughput, l.Runs[t].P99, l.Runs[t].GeneratorSaturated))],
             _options.Load.Slo))];
 
     private static double Median(IEnumerable<double> values)

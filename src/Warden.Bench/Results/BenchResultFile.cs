@@ -26,7 +26,10 @@ public static class BenchResultFile
         File.Move(temporary, full, overwrite: true);
     }
 
-    /// <summary>Parses a result; throws <see cref="BenchResultFormatException"/> saying what is wrong.</summary>
+    /// <summary>
+    /// Parses a result; throws <see cref="BenchResultFormatException"/> naming <paramref name="source"/> and what is wrong:
+    /// not JSON, another schema, or a field that is missing, null or empty where a result always has data.
+    /// </summary>
     public static BenchResult Parse(string json, string source)
     {
         BenchResult? result;
@@ -49,23 +52,7 @@ public static class BenchResultFile
             throw new BenchResultFormatException($"{source} has schema '{result.Schema}'; this warden reads '{BenchResult.CurrentSchema}'.");
         }
 
-        if (result.Levels.Count == 0 || result.Targets.Count == 0)
-        {
-            throw new BenchResultFormatException($"{source} has no levels or no targets; it is not a complete warden bench result.");
-        }
-
-        foreach (var repetition in result.Levels.SelectMany(l => l.Runs).SelectMany(r => r.Repetitions))
-        {
-            try
-            {
-                HistogramCodec.Decode(repetition.Histogram);
-            }
-            catch (FormatException ex)
-            {
-                throw new BenchResultFormatException($"{source} has a repetition whose histogram cannot be decoded: {ex.Message}", ex);
-            }
-        }
-
+        BenchResultShape.Check(result, source);
         return result;
     }
 

@@ -12,6 +12,9 @@ public sealed record KneeResult
     /// <summary>The level where it broke, or null when it never did within the ramp.</summary>
     public double? BrokeAtUsers { get; init; }
 
+    /// <summary>The steps that were not judged because the generator, not the target, was the bottleneck there.</summary>
+    public IReadOnlyList<double> GeneratorBoundUsers { get; init; } = [];
+
     /// <summary>What happened, in words.</summary>
     public string Description { get; init; } = string.Empty;
 }

@@ -13,6 +13,6 @@ internal static class WardenCommands
     public static IReadOnlyList<ICliCommand> All { get; } =
     [
         new AuditCommand(), // the main job: first in help
-        new Commands.Bench.BenchCommandGroup(),
+        new Commands.Bench.BenchDefaultCommand(),
     ];
 }

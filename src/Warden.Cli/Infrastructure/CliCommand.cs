@@ -14,6 +14,9 @@ internal abstract class CliCommand<TSettings> : ICliCommand
     public abstract IReadOnlyList<string> Examples { get; }
 
     /// <inheritdoc />
+    public virtual IReadOnlyList<ICliCommand> Subcommands => [];
+
+    /// <inheritdoc />
     public Command Create(CliContext context)
     {
         var command = Define();

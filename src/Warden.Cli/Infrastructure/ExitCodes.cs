@@ -9,7 +9,10 @@ internal static class ExitCodes
     /// <summary>The command ran and found something that fails the run (findings, a regression).</summary>
     public const int Findings = 1;
 
-    /// <summary>Bad input: unknown command or option, missing file, malformed value. Nothing was done.</summary>
+    /// <summary>
+    /// Bad input: unknown command or option, missing file, malformed value; nothing was done. Also a measurement
+    /// that cannot be judged: <c>bench compare --fail-on-regression</c> when a run's generator was the bottleneck.
+    /// </summary>
     public const int BadInput = 2;
 
     /// <summary>An unexpected error inside warden (sysexits' EX_SOFTWARE); please report it.</summary>

@@ -43,4 +43,18 @@ public sealed class BenchDefaultTests : IDisposable
         Assert.Contains("report", output, StringComparison.Ordinal);
         Assert.Contains("--fail-on-regression 5%", output, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("http")]
+    [InlineData("compare")]
+    [InlineData("report")]
+    public async Task Each_subcommand_help_shows_its_own_examples(string subcommand)
+    {
+        var (exitCode, output, error) = await CliRun.InvokeAsync(["bench", subcommand, "--help"]);
+
+        Assert.True(exitCode == ExitCodes.Success, error);
+        var examples = output.IndexOf("Examples:", StringComparison.Ordinal);
+        Assert.True(examples >= 0, $"'bench {subcommand} --help' has no Examples section:\n{output}");
+        Assert.Contains($"  warden bench {subcommand} ", output[examples..], StringComparison.Ordinal);
+    }
 }

@@ -47,7 +47,7 @@ public sealed class LoopbackServer : IAsyncLifetime
         if (_app is not null)
         {
             await _app.StopAsync().WaitAsync(Bound);
-            await _app.DisposeAsync();
+            await _app.DisposeAsync().AsTask().WaitAsync(Bound);
         }
     }
 }

@@ -7,7 +7,10 @@ namespace Warden.Cli.Tests.Bench;
 /// <summary>Result files with chosen per-repetition throughput and p99, for compare and report tests.</summary>
 internal static class SyntheticResults
 {
-    public static BenchResult Create(double[] throughput, double[] p99)
+    /// <summary>The reason a saturated repetition carries, as the engine words it.</summary>
+    public const string SaturationReason = "the generator was the bottleneck: process CPU 97% and its thread-pool work waited p99 12.6 ms (limit 10 ms)";
+
+    public static BenchResult Create(double[] throughput, double[] p99, bool generatorSaturated = false)
     {
         var repetitions = throughput.Select((t, i) =>
         {
@@ -22,6 +25,7 @@ internal static class SyntheticResults
                 Throughput = t,
                 Latency = LatencySummary.From(histogram),
                 Histogram = HistogramCodec.Encode(histogram),
+                Generator = generatorSaturated ? new GeneratorHealth { Saturated = true, Reason = SaturationReason } : new GeneratorHealth(),
             };
         }).ToArray();
         var run = new TargetRun
@@ -31,6 +35,7 @@ internal static class SyntheticResults
             Throughput = throughput.Order().ElementAt(throughput.Length / 2),
             P99 = p99.Order().ElementAt(p99.Length / 2),
             Latency = repetitions[0].Latency,
+            GeneratorSaturated = generatorSaturated,
         };
         return new BenchResult
         {
@@ -41,10 +46,10 @@ internal static class SyntheticResults
         };
     }
 
-    public static async Task<string> WriteAsync(string folder, string name, double[] throughput, double[] p99)
+    public static async Task<string> WriteAsync(string folder, string name, double[] throughput, double[] p99, bool generatorSaturated = false)
     {
         var path = Path.Combine(folder, name);
-        await BenchResultFile.WriteAsync(Create(throughput, p99), path, TestContext.Current.CancellationToken);
+        await BenchResultFile.WriteAsync(Create(throughput, p99, generatorSaturated), path, TestContext.Current.CancellationToken);
         return path;
     }
 }

@@ -15,7 +15,7 @@ namespace Warden.Cli.Commands.Bench;
 /// <summary>
 /// <c>warden bench</c>: the playbook's chapter-1 proof out of the box. Hosts samples/Storefront in this process on
 /// a free loopback port and compares <c>/sync/products/{id}</c> (A) with <c>/async/products/{id}</c> (B) at 10,
-/// 100 and 1,000 concurrent users.
+/// 100 and 1,000 concurrent users. Its subcommands are <c>http</c>, <c>compare</c> and <c>report</c>.
 /// </summary>
 internal sealed class BenchDefaultCommand : CliCommand<BenchDefaultSettings>
 {
@@ -24,7 +24,18 @@ internal sealed class BenchDefaultCommand : CliCommand<BenchDefaultSettings>
     private readonly Option<int> _latency = new("--latency-ms") { Description = "The Storefront's fake downstream latency per call.", DefaultValueFactory = _ => 20 };
     private readonly BenchRunOptions _run = new(defaultDuration: "5s", defaultWarmup: "2s", defaultRepeat: 3, defaultOut: "bench-result.json");
 
-    public override IReadOnlyList<string> Examples => [];
+    public override IReadOnlyList<string> Examples { get; } =
+    [
+        "warden bench                                   # Storefront sync vs async at 10, 100, 1000 users",
+        "warden bench --concurrency 100 --repeat 5 --out bench-result.json",
+        "warden bench http http://127.0.0.1:5080/sync/products/1 --vs http://127.0.0.1:5080/async/products/1 --concurrency 100 --repeat 5",
+        "warden bench http http://127.0.0.1:5080/async/products/1 --rate 500/s --duration 30s",
+        "warden bench http http://127.0.0.1:5080/async/products/1 --ramp 10..1000 --over 2m --slo 200ms",
+        "warden bench compare base.json new.json --fail-on-regression 5%",
+        "warden bench report result.json --html report.html",
+    ];
+
+    public override IReadOnlyList<ICliCommand> Subcommands { get; } = [new BenchHttpCommand(), new BenchCompareCommand(), new BenchReportCommand()];
 
     protected override Command Define()
     {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Net.Http.Headers;
 using System.Text;
 using Warden.Bench;
 using Warden.Bench.Http;
@@ -25,7 +26,13 @@ internal sealed class BenchHttpCommand : CliCommand<BenchHttpSettings>
     private readonly Option<bool> _allowRemote = new("--allow-remote") { Description = "Allow a target that is not on this machine (loopback)." };
     private readonly BenchRunOptions _run = new(defaultDuration: "10s", defaultWarmup: "2s", defaultRepeat: 5, defaultOut: null);
 
-    public override IReadOnlyList<string> Examples => [];
+    public override IReadOnlyList<string> Examples { get; } =
+    [
+        "warden bench http http://127.0.0.1:5080/sync/products/1 --vs http://127.0.0.1:5080/async/products/1 --concurrency 10,100 --repeat 5 --out ab.json",
+        "warden bench http http://127.0.0.1:5080/async/products/1 --rate 500/s --duration 30s   # open model",
+        "warden bench http http://127.0.0.1:5080/async/products/1 --ramp 10..1000 --over 2m --slo 200ms   # find the knee",
+        "warden bench http http://127.0.0.1:8080/api/orders -X POST --body-file order.json -H 'Authorization: Bearer dev-token'",
+    ];
 
     protected override Command Define()
     {
@@ -92,6 +99,7 @@ internal sealed class BenchHttpCommand : CliCommand<BenchHttpSettings>
             throw new CliUsageException("--concurrency, --rate and --ramp choose the load model; give only one of them.");
         }
 
+        RejectIgnoredOptions(parseResult, ramp is not null);
         if (rate is not null)
         {
             return (LoadModel.Open(BenchValueParser.Rate(rate)), 10_000);
@@ -119,18 +127,51 @@ internal sealed class BenchHttpCommand : CliCommand<BenchHttpSettings>
         return (LoadModel.Closed(users), users.Max());
     }
 
-    private HttpRequestSpec BindRequest(ParseResult parseResult, Uri url)
+    private static bool Given(ParseResult parseResult, Option option) => parseResult.GetResult(option) is { Implicit: false };
+
+    private static HttpMethod Method(string method)
     {
-        var headers = new List<KeyValuePair<string, string>>();
-        foreach (var header in parseResult.GetValue(_header) ?? [])
+        try
         {
-            var colon = header.IndexOf(':', StringComparison.Ordinal);
-            if (colon <= 0)
+            return new HttpMethod(method.ToUpperInvariant());
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException)
+        {
+            throw new CliUsageException($"--method '{method}' is not an HTTP method; write a method name such as GET, POST, PUT or DELETE.", ex);
+        }
+    }
+
+    /// <summary>
+    /// Options that the chosen load model would silently ignore or overwrite are a usage error: without --ramp nothing
+    /// reads --over, --steps or --slo, and a ramp derives each step's timing from --over with one repetition per step.
+    /// </summary>
+    private void RejectIgnoredOptions(ParseResult parseResult, bool isRamp)
+    {
+        if (!isRamp)
+        {
+            var rampOnly = new Option[] { _over, _steps, _slo }.Where(o => Given(parseResult, o)).Select(o => o.Name).ToArray();
+            if (rampOnly.Length > 0)
             {
-                throw new CliUsageException($"--header '{header}' is not 'Name: value'; write it like --header 'Accept: application/json'.");
+                throw new CliUsageException($"{string.Join(", ", rampOnly)} only shape a ramp; add --ramp FROM..TO (like --ramp 10..1000 --over 2m) or drop {string.Join(" and ", rampOnly)}.");
             }
 
-            headers.Add(new(header[..colon].Trim(), header[(colon + 1)..].Trim()));
+            return;
+        }
+
+        var fixedByRamp = new Option[] { _run.Duration, _run.Warmup, _run.Repeat }.Where(o => Given(parseResult, o)).Select(o => o.Name).ToArray();
+        if (fixedByRamp.Length > 0)
+        {
+            throw new CliUsageException($"--ramp times each step from --over (20% warm-up, 80% measured, one repetition per step), so {string.Join(" and ", fixedByRamp)} would be ignored; drop {(fixedByRamp.Length == 1 ? "it" : "them")}, or use --concurrency for fixed levels with repetitions.");
+        }
+    }
+
+    private HttpRequestSpec BindRequest(ParseResult parseResult, Uri url)
+    {
+        var headers = RequestHeaders.Parse(parseResult.GetValue(_header) ?? []);
+        var contentType = parseResult.GetRequiredValue(_contentType);
+        if (!MediaTypeHeaderValue.TryParse(contentType, out _))
+        {
+            throw new CliUsageException($"--content-type '{contentType}' is not a media type; write it like application/json or 'text/plain; charset=utf-8'.");
         }
 
         var body = parseResult.GetValue(_body);
@@ -149,10 +190,10 @@ internal sealed class BenchHttpCommand : CliCommand<BenchHttpSettings>
         return new HttpRequestSpec
         {
             Url = url,
-            Method = new HttpMethod(parseResult.GetRequiredValue(_method).ToUpperInvariant()),
+            Method = Method(parseResult.GetRequiredValue(_method)),
             Headers = headers,
             Body = bytes,
-            ContentType = parseResult.GetRequiredValue(_contentType),
+            ContentType = contentType,
         };
     }
 }

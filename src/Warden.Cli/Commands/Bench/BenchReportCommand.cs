@@ -11,21 +11,21 @@ internal sealed class BenchReportCommand : CliCommand<BenchReportSettings>
     private readonly Argument<string> _result = new("RESULT") { Description = "A result file written by --out." };
     private readonly Option<string> _html = new("--html") { Description = "Write the HTML report to this file.", Required = true };
 
-    public override IReadOnlyList<string> Examples => [];
+    public override IReadOnlyList<string> Examples { get; } =
+    [
+        "warden bench report result.json --html report.html",
+        "warden bench report benchmarks/results/bench-sync-vs-async-100.json --html sync-vs-async.html",
+    ];
 
     protected override Command Define() => new("report", "Render a result file as one self-contained HTML page with latency- and throughput-versus-load charts.") { _result, _html };
 
-    protected override BenchReportSettings Bind(ParseResult parseResult) => new(parseResult.GetRequiredValue(_result), parseResult.GetRequiredValue(_html));
+    protected override BenchReportSettings Bind(ParseResult parseResult) =>
+        new(parseResult.GetRequiredValue(_result), OutputFile.Check("--html", parseResult.GetRequiredValue(_html), "report", "report.html"));
 
     protected override async Task<int> ExecuteAsync(CliContext context, BenchReportSettings settings, CancellationToken cancellationToken)
     {
         var result = await ResultFiles.ReadAsync(settings.ResultPath, cancellationToken).ConfigureAwait(false);
         var full = Path.GetFullPath(settings.HtmlPath);
-        if (Path.GetDirectoryName(full) is { } folder && !Directory.Exists(folder))
-        {
-            throw new CliUsageException($"the folder of --html '{settings.HtmlPath}' does not exist; create it or write the report elsewhere.");
-        }
-
         var temporary = full + ".tmp";
         await File.WriteAllTextAsync(temporary, HtmlReport.Render(result), cancellationToken).ConfigureAwait(false);
         File.Move(temporary, full, overwrite: true);

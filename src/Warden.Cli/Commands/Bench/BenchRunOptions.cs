@@ -37,7 +37,10 @@ internal sealed class BenchRunOptions
         command.Options.Add(Out);
     }
 
-    /// <summary>Reads the shared values into engine options (the load model is the caller's).</summary>
+    /// <summary>
+    /// Reads the shared values into engine options (the load model is the caller's). <c>--out</c> is checked here,
+    /// before any load is sent, so a run never ends in a write to a folder that does not exist.
+    /// </summary>
     public (Warden.Bench.BenchOptions Options, string? Out) Bind(ParseResult parseResult, Warden.Bench.LoadModel load)
     {
         var repeat = parseResult.GetValue(Repeat);
@@ -55,7 +58,7 @@ internal sealed class BenchRunOptions
             Timeout = Positive("--timeout", parseResult.GetRequiredValue(Timeout)),
             Threshold = BenchValueParser.Fraction("--threshold", parseResult.GetRequiredValue(Threshold)),
         };
-        return (options, parseResult.GetValue(Out));
+        return (options, parseResult.GetValue(Out) is { } outPath ? OutputFile.Check("--out", outPath, "result", "result.json") : null);
     }
 
     private static TimeSpan Positive(string option, string text)

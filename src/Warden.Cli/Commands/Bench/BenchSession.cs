@@ -25,15 +25,25 @@ internal static class BenchSession
 
         var progress = new LatestProgress();
         var run = Warden.Bench.Bench.RunAsync(targets, options with { Progress = progress }, commandLine, cancellationToken);
-        await context.Out.Live(Render(progress.Latest)).StartAsync(async live =>
-        {
-            while (!run.IsCompleted)
-            {
-                await Task.WhenAny(run, Task.Delay(LiveRefresh, cancellationToken)).ConfigureAwait(false);
-                live.UpdateTarget(Render(progress.Latest));
-            }
-        }).ConfigureAwait(false);
+        await context.Out.Live(Render(progress.Latest))
+            .StartAsync(live => FollowAsync(run, () => live.UpdateTarget(Render(progress.Latest)), options.TimeProvider, cancellationToken))
+            .ConfigureAwait(false);
         return await run.ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Refreshes the live view every <see cref="LiveRefresh"/> until <paramref name="run"/> ends or Ctrl-C cancels,
+    /// then once more. After a cancellation the view stops at once and the caller waits for the run to unwind; the
+    /// loop must not go round again, because a delay on a cancelled token completes at once and it would spin.
+    /// </summary>
+    internal static async Task FollowAsync(Task run, Action refresh, TimeProvider time, CancellationToken cancellationToken)
+    {
+        while (!run.IsCompleted && !cancellationToken.IsCancellationRequested)
+        {
+            // WhenAny never throws: a cancelled delay only ends this wait early.
+            await Task.WhenAny(run, Task.Delay(LiveRefresh, time, cancellationToken)).ConfigureAwait(false);
+            refresh();
+        }
     }
 
     /// <summary>Prints the table and verdicts, writes the result file; returns the exit code.</summary>
