@@ -64,7 +64,7 @@ public sealed class TaskDroppedAnalyzer : DiagnosticAnalyzer
 
         var call = value is IConditionalAccessOperation conditional ? conditional.WhenNotNull : value;
         if (call is not IInvocationOperation invocation || !shapes.StartsWork(invocation) || owners.IsOwner(invocation.TargetMethod)
-            || ObservesFaults(invocation, continuationOptions))
+            || ObservesFaults(invocation, continuationOptions) || ExpressionTrees.IsInside(value))
         {
             return;
         }
