@@ -29,7 +29,7 @@ public sealed class C08_ErrorsDuringCancellationTests
                 }
             },
             TestContext.Current.CancellationToken,
-            StartModes.Options(mode)).Within());
+            StartModes.Options(mode)).WithinAsync(ct: TestContext.Current.CancellationToken));
 
         Assert.Same(trigger, ex.RootCause);
         Assert.Equal(3, ex.InnerExceptions.Count);
@@ -54,7 +54,7 @@ public sealed class C08_ErrorsDuringCancellationTests
                 await registered.Task.WaitAsync(ct);
                 g.Cancel();
             },
-            TestContext.Current.CancellationToken).Within());
+            TestContext.Current.CancellationToken).WithinAsync(ct: TestContext.Current.CancellationToken));
 
         Assert.Same(callbackFailure, Assert.Single(ex.InnerExceptions));
     }

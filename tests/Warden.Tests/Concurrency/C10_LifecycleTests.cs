@@ -33,7 +33,7 @@ public sealed class C10_LifecycleTests
                 });
                 return Task.CompletedTask;
             },
-            TestContext.Current.CancellationToken).Within();
+            TestContext.Current.CancellationToken).WithinAsync(ct: TestContext.Current.CancellationToken);
 
         Assert.False(ran);
     }
@@ -44,7 +44,7 @@ public sealed class C10_LifecycleTests
         await using var group = TaskGroup.Create(TestContext.Current.CancellationToken);
         _ = group.Spawn(_ => Task.CompletedTask);
         var join = group.JoinAsync();
-        await join.Within();
+        await join.WithinAsync(ct: TestContext.Current.CancellationToken);
 
         Assert.Same(join, group.JoinAsync());
         Assert.Throws<TaskGroupClosedException>(() => group.Spawn(_ => Task.CompletedTask));

@@ -24,7 +24,7 @@ public sealed class C12_ChildResultsTests
                 return await a + await b;
             },
             TestContext.Current.CancellationToken,
-            StartModes.Options(mode)).Within();
+            StartModes.Options(mode)).WithinAsync(ct: TestContext.Current.CancellationToken);
 
         Assert.Equal(42, sum);
         Assert.True(late.Task.IsCompletedSuccessfully);
@@ -54,7 +54,7 @@ public sealed class C12_ChildResultsTests
                     seenByBody = e;
                 }
             },
-            TestContext.Current.CancellationToken).Within());
+            TestContext.Current.CancellationToken).WithinAsync(ct: TestContext.Current.CancellationToken));
 
         Assert.Same(boom, seenByBody);
         Assert.Same(boom, Assert.Single(ex.InnerExceptions));

@@ -34,7 +34,7 @@ public sealed class C15_TimeoutTests
         Assert.False(group.IsCompleted);
         time.Advance(TimeSpan.FromSeconds(1));
 
-        var ex = await Assert.ThrowsAsync<TimeoutException>(() => group.Within());
+        var ex = await Assert.ThrowsAsync<TimeoutException>(() => group.WithinAsync(ct: TestContext.Current.CancellationToken));
         Assert.Contains("timed out", ex.Message, StringComparison.Ordinal);
     }
 
@@ -47,7 +47,7 @@ public sealed class C15_TimeoutTests
 
         time.Advance(TimeSpan.FromSeconds(1));
 
-        var ex = await Assert.ThrowsAsync<TaskGroupException>(() => group.Within());
+        var ex = await Assert.ThrowsAsync<TaskGroupException>(() => group.WithinAsync(ct: TestContext.Current.CancellationToken));
         Assert.Same(failure, Assert.Single(ex.InnerExceptions));
     }
 
@@ -80,7 +80,7 @@ public sealed class C15_TimeoutTests
         await caller.CancelAsync();
         finish.SetResult();
 
-        var oce = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => group.Within());
+        var oce = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => group.WithinAsync(ct: TestContext.Current.CancellationToken));
         Assert.Equal(caller.Token, oce.CancellationToken);
     }
 
@@ -95,7 +95,7 @@ public sealed class C15_TimeoutTests
                 return Task.CompletedTask;
             },
             TestContext.Current.CancellationToken,
-            new TaskGroupOptions { Timeout = TimeSpan.FromSeconds(1), TimeProvider = time }).Within();
+            new TaskGroupOptions { Timeout = TimeSpan.FromSeconds(1), TimeProvider = time }).WithinAsync(ct: TestContext.Current.CancellationToken);
 
         time.Advance(TimeSpan.FromSeconds(5));
     }

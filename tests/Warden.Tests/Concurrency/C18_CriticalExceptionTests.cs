@@ -46,7 +46,7 @@ public sealed class C18_CriticalExceptionTests
                     return Task.CompletedTask;
                 },
                 TestContext.Current.CancellationToken,
-                new TaskGroupOptions { Name = name, IsCritical = e => e is InsufficientExecutionStackException }).Within());
+                new TaskGroupOptions { Name = name, IsCritical = e => e is InsufficientExecutionStackException }).WithinAsync(ct: TestContext.Current.CancellationToken));
 
             Assert.Same(critical, thrown);
             Assert.True(siblingFinished);

@@ -21,10 +21,10 @@ public sealed class C19_StartHandshakeTests
             },
             TestContext.Current.CancellationToken);
 
-        await Bounded.Until(() => Volatile.Read(ref port) == 8080, "the start value arrives");
+        await Eventually.UntilAsync(() => Volatile.Read(ref port) == 8080, Bounded.DefaultBound, "the child should report 8080 as its start value", TestContext.Current.CancellationToken);
         Assert.False(group.IsCompleted);
         release.SetResult();
-        await group.Within();
+        await group.WithinAsync(ct: TestContext.Current.CancellationToken);
         Assert.True(childFinished);
     }
 
@@ -49,7 +49,7 @@ public sealed class C19_StartHandshakeTests
                     caught = e;
                 }
             },
-            TestContext.Current.CancellationToken).Within();
+            TestContext.Current.CancellationToken).WithinAsync(ct: TestContext.Current.CancellationToken);
 
         Assert.Same(boom, caught);
     }
@@ -71,7 +71,7 @@ public sealed class C19_StartHandshakeTests
                     return Task.CompletedTask;
                 }, groupToken);
             },
-            TestContext.Current.CancellationToken).Within();
+            TestContext.Current.CancellationToken).WithinAsync(ct: TestContext.Current.CancellationToken);
 
         Assert.NotNull(secondCall);
     }
@@ -99,7 +99,7 @@ public sealed class C19_StartHandshakeTests
                 await caller.CancelAsync();
                 await Assert.ThrowsAnyAsync<OperationCanceledException>(() => start);
             },
-            TestContext.Current.CancellationToken).Within();
+            TestContext.Current.CancellationToken).WithinAsync(ct: TestContext.Current.CancellationToken);
 
         Assert.True(childCancelled);
     }
