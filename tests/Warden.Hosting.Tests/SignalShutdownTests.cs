@@ -90,13 +90,17 @@ public sealed partial class SignalShutdownTests
 
         await server.SignalAsync("TERM");
         await server.WaitForLineAsync("Shutdown step 2/5 (StopAccepting) started.");
-        await Bounded.UntilAsync(
+        await Eventually.AssertAsync(
             async () =>
             {
                 using var health = await client.GetAsync(new Uri("health", UriKind.Relative), Ct);
-                return health.StatusCode == HttpStatusCode.ServiceUnavailable && await health.Content.ReadAsStringAsync(Ct) == "Unhealthy";
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+                Assert.Equal("Unhealthy", await health.Content.ReadAsStringAsync(Ct));
             },
-            "readiness reports Unhealthy (503)");
+            Bounded.DefaultBound,
+            "readiness should report Unhealthy (503) during the drain delay",
+            null,
+            Ct);
 
         using var servedDuringDelay = await client.GetAsync(new Uri("slow?ms=10", UriKind.Relative), Ct);
         var exit = await server.WaitForExitAsync();
@@ -126,12 +130,12 @@ public sealed partial class SignalShutdownTests
         Assert.Equal(143, exit);
         foreach (var request in slow)
         {
-            using var response = await request.WaitAsync(TimeSpan.FromSeconds(60), Ct);
+            using var response = await request.WithinAsync(TimeSpan.FromSeconds(60), Ct);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
         // Its connection was aborted when step 4 cancelled what was left: no response, not a hang.
-        await Assert.ThrowsAnyAsync<HttpRequestException>(() => stuck[0].WaitAsync(TimeSpan.FromSeconds(60), Ct));
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => stuck[0].WithinAsync(TimeSpan.FromSeconds(60), Ct));
         var report = ReportLine(server);
         var notFinished = report[report.IndexOf("not finished in time", StringComparison.Ordinal)..];
         Assert.Contains("GET /incidents/stuck?ms=60000&n=0", notFinished, StringComparison.Ordinal);
@@ -176,7 +180,7 @@ public sealed partial class SignalShutdownTests
     {
         try
         {
-            return await request.WaitAsync(TimeSpan.FromSeconds(60), Ct);
+            return await request.WithinAsync(TimeSpan.FromSeconds(60), Ct);
         }
         catch (HttpRequestException ex)
         {
@@ -189,7 +193,7 @@ public sealed partial class SignalShutdownTests
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         try
         {
-            await socket.ConnectAsync(IPAddress.Loopback, address.Port, Ct).AsTask().WaitAsync(TimeSpan.FromSeconds(30), Ct);
+            await socket.ConnectAsync(IPAddress.Loopback, address.Port, Ct).AsTask().WithinAsync(TimeSpan.FromSeconds(30), Ct);
             return SocketError.Success;
         }
         catch (SocketException ex)
