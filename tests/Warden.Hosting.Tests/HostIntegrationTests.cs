@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Warden.Hosting.Tests;
 
 /// <summary>The coordinator inside a Generic Host (a worker service), in process.</summary>
+[Collection(LeakAuditedGroup.Name)]
 public sealed class HostIntegrationTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -3,6 +3,7 @@ using System.Net;
 namespace Warden.Hosting.Tests;
 
 /// <summary>ASP.NET Core with Warden's shutdown, in process: readiness, request tracking, cancellation at step 4.</summary>
+[Collection(LeakAuditedGroup.Name)]
 public sealed class WebIntegrationTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

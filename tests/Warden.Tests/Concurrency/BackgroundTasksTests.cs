@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Warden.Tests.Concurrency;
 
+[Collection(LeakAuditedGroup.Name)]
 public sealed class BackgroundTasksTests
 {
     [Fact]

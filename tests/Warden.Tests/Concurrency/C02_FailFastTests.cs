@@ -1,5 +1,6 @@
 namespace Warden.Tests.Concurrency;
 
+[Collection(LeakAuditedGroup.Name)]
 public sealed class C02_FailFastTests
 {
     [Theory]

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 
 namespace Warden.Tests.Concurrency;
 
+[Collection(LeakAuditedGroup.Name)]
 public sealed class C07_BenignCancellationTests
 {
     [Fact]

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 
 namespace Warden.Tests.Concurrency;
 
+[Collection(LeakAuditedGroup.Name)]
 public sealed class C13_SupervisorTests
 {
     [Theory]

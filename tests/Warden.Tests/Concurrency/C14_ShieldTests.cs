@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Warden.Tests.Concurrency;
 
+[Collection(LeakAuditedGroup.Name)]
 public sealed class C14_ShieldTests
 {
     [Fact]

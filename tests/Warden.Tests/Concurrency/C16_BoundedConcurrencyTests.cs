@@ -1,5 +1,6 @@
 namespace Warden.Tests.Concurrency;
 
+[Collection(LeakAuditedGroup.Name)]
 public sealed class C16_BoundedConcurrencyTests
 {
     [Theory]

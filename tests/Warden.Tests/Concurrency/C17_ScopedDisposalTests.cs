@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 
 namespace Warden.Tests.Concurrency;
 
+[Collection(LeakAuditedGroup.Name)]
 public sealed class C17_ScopedDisposalTests
 {
     [Fact]

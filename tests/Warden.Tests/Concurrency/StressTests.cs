@@ -2,6 +2,7 @@ using System.Globalization;
 
 namespace Warden.Tests.Concurrency;
 
+[Collection(LeakAuditedGroup.Name)]
 public sealed class StressTests
 {
     private const int Groups = 10_000;

@@ -5,6 +5,7 @@ using Warden.Diagnostics;
 
 namespace Warden.Tests.Shutdown;
 
+[Collection(LeakAuditedGroup.Name)]
 public sealed class ShutdownCoordinatorTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
