@@ -59,7 +59,8 @@ public sealed class EndpointTests(RunningStorefront storefront) : IClassFixture<
     [Fact]
     public async Task Catalog_incident_parses_a_50_KB_document()
     {
-        using var doc = await JsonDocument.ParseAsync(await storefront.Client.GetStreamAsync(new Uri("incidents/catalog", UriKind.Relative), Ct), cancellationToken: Ct);
+        // HttpClient.Timeout ends when the headers arrive; the body read is bounded separately.
+        using var doc = await JsonDocument.ParseAsync(await storefront.Client.GetStreamAsync(new Uri("incidents/catalog", UriKind.Relative), Ct), cancellationToken: Ct).WithinAsync(ct: Ct);
 
         Assert.Equal(250, doc.RootElement.GetProperty("count").GetInt32());
         Assert.InRange(doc.RootElement.GetProperty("bytes").GetInt32(), 40_000, 70_000);
@@ -79,7 +80,8 @@ public sealed class EndpointTests(RunningStorefront storefront) : IClassFixture<
     [Fact]
     public async Task Fanout_incident_calls_downstream_once_per_item()
     {
-        using var doc = await JsonDocument.ParseAsync(await storefront.Client.GetStreamAsync(new Uri("incidents/fanout?count=40", UriKind.Relative), Ct), cancellationToken: Ct);
+        // HttpClient.Timeout ends when the headers arrive; the body read is bounded separately.
+        using var doc = await JsonDocument.ParseAsync(await storefront.Client.GetStreamAsync(new Uri("incidents/fanout?count=40", UriKind.Relative), Ct), cancellationToken: Ct).WithinAsync(ct: Ct);
 
         Assert.Equal(40, doc.RootElement.GetProperty("items").GetInt32());
         Assert.Equal(Enumerable.Range(1, 40).Sum(i => 10 + (i % 7)), doc.RootElement.GetProperty("totalInStock").GetInt32());

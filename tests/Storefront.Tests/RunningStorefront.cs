@@ -9,7 +9,6 @@ namespace Storefront.Tests;
 /// <summary>The sample started for real on a free loopback port, shared by the tests of a class.</summary>
 public sealed class RunningStorefront : IAsyncLifetime
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
     private WebApplication? _app;
 
     /// <summary>A client whose base address is the running sample.</summary>
@@ -21,10 +20,10 @@ public sealed class RunningStorefront : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _app = StorefrontApp.Build(["--port", "0", "--latency-ms", "5", "--Logging:LogLevel:Default", "Warning"]);
-        await _app.StartAsync().WaitAsync(Bound);
+        await _app.StartAsync(TestContext.Current.CancellationToken).WithinAsync(ct: TestContext.Current.CancellationToken);
         var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         Address = new Uri(address + "/");
-        Client = new HttpClient { BaseAddress = Address, Timeout = Bound };
+        Client = new HttpClient { BaseAddress = Address, Timeout = Bounded.DefaultBound };
     }
 
     public async ValueTask DisposeAsync()
@@ -32,8 +31,9 @@ public sealed class RunningStorefront : IAsyncLifetime
         Client.Dispose();
         if (_app is not null)
         {
-            await _app.StopAsync().WaitAsync(Bound);
-            await _app.DisposeAsync().AsTask().WaitAsync(Bound);
+            // Bounded but not cancellable: the sample is stopped even when the run is being cancelled.
+            await _app.StopAsync(CancellationToken.None).WithinAsync();
+            await _app.DisposeAsync().AsTask().WithinAsync();
         }
     }
 }

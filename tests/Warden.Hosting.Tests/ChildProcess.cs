@@ -12,11 +12,19 @@ namespace Warden.Hosting.Tests;
 internal sealed partial class ChildProcess : IDisposable
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
+
+    // This checks the budget watchdog, not performance: a process held by work that ignores cancellation would
+    // overrun by that work's whole duration (a minute, or forever, in these tests), while the slack absorbs what a loaded 2-core CI
+    // machine adds on top of the budget (signal delivery, the handler's thread, runtime teardown, seeing the exit).
+    private static readonly TimeSpan ExitSlack = TimeSpan.FromSeconds(5);
     private readonly Process _process;
     private readonly List<string> _lines = [];
     private readonly List<(string Text, TaskCompletionSource<string> Seen)> _waiters = [];
     private readonly TaskCompletionSource _stdoutClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _stderrClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private long _signalSent;
+    private TimeSpan? _signalToExit;
 
     private ChildProcess(Process process)
     {
@@ -34,6 +42,12 @@ internal sealed partial class ChildProcess : IDisposable
             }
         }
     }
+
+    /// <summary>
+    /// Real time from just before the first <see cref="SignalAsync"/> ran <c>kill</c> until <see cref="WaitForExitAsync"/>
+    /// saw the process exit; <see langword="null"/> until both happened. Start-up and JIT before the signal are not in it.
+    /// </summary>
+    public TimeSpan? SignalToExit => _signalToExit;
 
     /// <summary>Starts the Storefront sample with <c>--port 0</c>, the logs the tests read, and the given extra arguments.</summary>
     public static ChildProcess StartStorefront(params string[] args)
@@ -104,6 +118,11 @@ internal sealed partial class ChildProcess : IDisposable
     /// <summary>Sends a POSIX signal (TERM, INT) with the system's <c>kill</c> command.</summary>
     public async Task SignalAsync(string signal)
     {
+        if (_signalSent == 0)
+        {
+            _signalSent = Stopwatch.GetTimestamp();
+        }
+
         using var kill = Process.Start("kill", ["-" + signal, _process.Id.ToString(CultureInfo.InvariantCulture)]);
         await kill.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(Bound, TestContext.Current.CancellationToken);
         Assert.Equal(0, kill.ExitCode);
@@ -113,8 +132,26 @@ internal sealed partial class ChildProcess : IDisposable
     public async Task<int> WaitForExitAsync()
     {
         await WaitAsync(_process.WaitForExitAsync(TestContext.Current.CancellationToken), "the process to exit");
+        if (_signalSent != 0)
+        {
+            _signalToExit ??= Stopwatch.GetElapsedTime(_signalSent);
+        }
+
         await WaitAsync(Task.WhenAll(_stdoutClosed.Task, _stderrClosed.Task), "the output to close");
         return _process.ExitCode;
+    }
+
+    /// <summary>
+    /// Asserts that the process exited within its shutdown <paramref name="budget"/> of the signal, plus a fixed slack
+    /// for a loaded machine (see <see cref="SignalToExit"/>): the budget watchdog ended it, whatever was still running.
+    /// </summary>
+    public void AssertExitedWithinBudget(TimeSpan budget)
+    {
+        var elapsed = _signalToExit ?? throw new InvalidOperationException("Signal the process and wait for its exit first.");
+        Assert.True(
+            elapsed <= budget + ExitSlack,
+            $"The process exited {elapsed.TotalSeconds:0.0} s after the signal; its shutdown budget is {budget.TotalSeconds:0} s " +
+            $"(allowed: budget + {ExitSlack.TotalSeconds:0} s slack). Output:\n{Output}");
     }
 
     /// <inheritdoc />

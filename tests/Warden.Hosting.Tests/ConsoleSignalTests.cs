@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Warden.Hosting.Tests;
 
 /// <summary>
@@ -9,6 +7,9 @@ namespace Warden.Hosting.Tests;
 public sealed class ConsoleSignalTests
 {
     private const string Program = "Warden.Shutdown.ConsoleHost";
+
+    // The console host's ShutdownOptions.Budget (Warden.Shutdown.ConsoleHost/Program.cs).
+    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(6);
 
     [Theory]
     [InlineData("TERM", 143)]
@@ -23,6 +24,7 @@ public sealed class ConsoleSignalTests
         var exit = await app.WaitForExitAsync();
 
         Assert.Equal(exitCode, exit);
+        app.AssertExitedWithinBudget(Budget);
         var output = app.Output;
         Assert.Contains($"Shutdown requested: SIG{signal}; running the five shutdown steps.", output, StringComparison.Ordinal);
         Assert.Contains("worker cancelled", output, StringComparison.Ordinal);
@@ -44,6 +46,7 @@ public sealed class ConsoleSignalTests
         var exit = await app.WaitForExitAsync();
 
         Assert.Equal(143, exit);
+        app.AssertExitedWithinBudget(Budget);
         Assert.Contains("not finished in time 1 [stuck worker]", app.Output, StringComparison.Ordinal);
         Assert.Contains("closed pool", app.Output, StringComparison.Ordinal);
     }
@@ -54,14 +57,13 @@ public sealed class ConsoleSignalTests
         using var app = ChildProcess.Start(Program, "--stuck", "--hang-after-report");
         await app.WaitForLineAsync("ready");
 
-        var clock = Stopwatch.StartNew();
         await app.SignalAsync("TERM");
         await app.WaitForLineAsync("hanging after the report");
         var exit = await app.WaitForExitAsync();
-        clock.Stop();
 
         Assert.Equal(143, exit);
+        app.AssertExitedWithinBudget(Budget);
         Assert.Contains("Shutdown budget of 00:00:06 exhausted; exiting with code 143. Still running: stuck worker", app.Output, StringComparison.Ordinal);
-        TestContext.Current.TestOutputHelper?.WriteLine($"budget watchdog (budget 6 s, margin 2 s): kill -> exit {clock.ElapsedMilliseconds} ms observed");
+        TestContext.Current.TestOutputHelper?.WriteLine($"budget watchdog (budget 6 s, margin 2 s): kill -> exit {app.SignalToExit?.TotalMilliseconds:0} ms observed");
     }
 }

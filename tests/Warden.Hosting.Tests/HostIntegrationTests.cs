@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Warden.Hosting.Tests;
 
 /// <summary>The coordinator inside a Generic Host (a worker service), in process.</summary>
+[Collection(LeakAuditedGroup.Name)]
 public sealed class HostIntegrationTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -24,10 +25,10 @@ public sealed class HostIntegrationTests
         coordinator.Cancelling.Register(() => events.Enqueue("cancelling"));
         coordinator.RegisterForClose(new RecordingResource("pool", events), "pool");
 
-        await host.StartAsync(Ct).Within();
-        await Bounded.UntilAsync(() => Task.FromResult(events.Contains("worker started")), "the worker runs");
-        await host.StopAsync(Ct).Within();
-        var report = await coordinator.RunAsync("already run", Ct).Within();
+        await host.StartAsync(Ct).WithinAsync(ct: Ct);
+        await Eventually.UntilAsync(() => events.Contains("worker started"), Bounded.DefaultBound, "the hosted worker should start", Ct);
+        await host.StopAsync(Ct).WithinAsync(ct: Ct);
+        var report = await coordinator.RunAsync("already run", Ct).WithinAsync(ct: Ct);
 
         Assert.Equal(["worker started", "stopping", "cancelling", "worker stopped", "close pool"], events);
         Assert.Equal("host stop requested", report.Reason);
@@ -45,7 +46,7 @@ public sealed class HostIntegrationTests
         var tasks = host.Services.GetRequiredService<BackgroundTasks>();
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await host.StartAsync(Ct).Within();
+        await host.StartAsync(Ct).WithinAsync(ct: Ct);
 
         // The task finishes on its own once shutdown has begun: the grace period must wait for it.
         Assert.True(tasks.TryStart("send receipt", async _ =>
@@ -54,9 +55,9 @@ public sealed class HostIntegrationTests
             await coordinator.Stopping.WhenCancelled();
             finished.TrySetResult();
         }));
-        await started.Task.Within();
-        await host.StopAsync(Ct).Within();
-        var report = await coordinator.RunAsync("already run", Ct).Within();
+        await started.Task.WithinAsync(ct: Ct);
+        await host.StopAsync(Ct).WithinAsync(ct: Ct);
+        var report = await coordinator.RunAsync("already run", Ct).WithinAsync(ct: Ct);
 
         Assert.True(finished.Task.IsCompleted);
         Assert.Contains("drain: background tasks", report.Drained);
@@ -87,7 +88,7 @@ public sealed class HostIntegrationTests
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(async () =>
         {
             using var host = builder.Build();
-            await host.StartAsync(Ct).Within();
+            await host.StartAsync(Ct).WithinAsync(ct: Ct);
         });
 
         Assert.Contains("grace 60 s", ex.Message, StringComparison.Ordinal);

@@ -16,6 +16,9 @@ namespace Warden.Hosting.Tests;
 /// </summary>
 internal sealed class RunningWebApp : IAsyncDisposable
 {
+    // The poll interval paces the fake clock: a step per millisecond of real time, brisk without spinning a core
+    // that Kestrel's real-time work needs.
+    private static readonly EventuallyOptions StepEveryMillisecond = new() { InitialDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(1) };
     private WebApplication _app = null!;
 
     private RunningWebApp()
@@ -63,17 +66,17 @@ internal sealed class RunningWebApp : IAsyncDisposable
                 throw;
             }
         });
-        await app.StartAsync(TestContext.Current.CancellationToken).Within();
+        await app.StartAsync(TestContext.Current.CancellationToken).WithinAsync(ct: TestContext.Current.CancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         running.Address = new Uri(address + "/");
         running.Client.Dispose();
-        running.Client = new HttpClient { BaseAddress = running.Address, Timeout = Bounded.Limit };
+        running.Client = new HttpClient { BaseAddress = running.Address, Timeout = Bounded.DefaultBound };
         return running;
     }
 
     public async Task<HttpStatusCode> HealthAsync()
     {
-        using var response = await Client.GetAsync(new Uri("health", UriKind.Relative), TestContext.Current.CancellationToken).Within();
+        using var response = await Client.GetAsync(new Uri("health", UriKind.Relative), TestContext.Current.CancellationToken).WithinAsync(ct: TestContext.Current.CancellationToken);
         return response.StatusCode;
     }
 
@@ -82,8 +85,8 @@ internal sealed class RunningWebApp : IAsyncDisposable
     /// <summary>Advances the fake clock a second at a time until <paramref name="task"/> completes, bounded.</summary>
     public async Task AdvanceUntilAsync(Task task, TimeSpan step)
     {
-        await AdvanceWhileAsync(() => !task.IsCompleted, step, "The task did not complete while the fake clock advanced.");
-        await task.Within();
+        await AdvanceWhileAsync(() => !task.IsCompleted, step, "the task should complete while the fake clock advances");
+        await task.WithinAsync(ct: TestContext.Current.CancellationToken);
     }
 
     /// <summary>
@@ -91,18 +94,28 @@ internal sealed class RunningWebApp : IAsyncDisposable
     /// armed after it (step 4's) cannot elapse while the test waits on real work.
     /// </summary>
     public Task AdvanceUntilCancelledAsync(TimeSpan step, CancellationToken token) =>
-        AdvanceWhileAsync(() => !token.IsCancellationRequested, step, "The token did not fire while the fake clock advanced.");
+        AdvanceWhileAsync(() => !token.IsCancellationRequested, step, "the token should fire while the fake clock advances");
 
-    private async Task AdvanceWhileAsync(Func<bool> pending, TimeSpan step, string failure)
+    // Polls on the system clock (not the fake one it advances), one step per poll: checking and then advancing in
+    // the same poll means the clock moves at most one step past the state the caller waits for.
+    private async Task AdvanceWhileAsync(Func<bool> pending, TimeSpan step, string because)
     {
-        var deadline = DateTime.UtcNow + Bounded.Limit;
-        while (pending())
-        {
-            Assert.True(DateTime.UtcNow < deadline, failure);
-            Time.Advance(step);
-            await Task.Yield();
-            Thread.Yield();
-        }
+        await Eventually.UntilAsync(
+            () =>
+            {
+                if (!pending())
+                {
+                    return true;
+                }
+
+                Time.Advance(step);
+                return false;
+            },
+            static done => done,
+            Bounded.DefaultBound,
+            because,
+            StepEveryMillisecond,
+            TestContext.Current.CancellationToken);
     }
 
     public async ValueTask DisposeAsync()

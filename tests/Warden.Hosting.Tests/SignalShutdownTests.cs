@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -43,14 +42,13 @@ public sealed partial class SignalShutdownTests
         using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
         var slow = await StartAcceptedRequestsAsync(server, client, "slow?ms=3000&n=", count: 4);
 
-        var clock = Stopwatch.StartNew();
         await server.SignalAsync(signal);
         await server.WaitForLineAsync("HTTP listeners unbound");
         var refused = await ConnectAsync(address);
         var exit = await server.WaitForExitAsync();
-        clock.Stop();
 
         Assert.Equal(exitCode, exit);
+        server.AssertExitedWithinBudget(TimeSpan.FromSeconds(DrainBudgetSeconds));
         Assert.Equal(SocketError.ConnectionRefused, refused);
         for (var n = 0; n < slow.Length; n++)
         {
@@ -73,14 +71,15 @@ public sealed partial class SignalShutdownTests
         Assert.Equal("closed", lines[^1]);
         Assert.Equal(slow.Length, lines.Count(l => l.StartsWith("GET /slow?ms=3000&n=", StringComparison.Ordinal) && l.EndsWith(" 200", StringComparison.Ordinal)));
         Assert.InRange(ReportedMilliseconds(report), 0, DrainBudgetSeconds * 1000);
-        TestContext.Current.TestOutputHelper?.WriteLine($"SIG{signal}: kill -> exit {clock.ElapsedMilliseconds} ms observed; report: {report}");
+        TestContext.Current.TestOutputHelper?.WriteLine($"SIG{signal}: kill -> exit {server.SignalToExit?.TotalMilliseconds:0} ms observed; report: {report}");
     }
 
     [Fact]
     public async Task With_a_drain_delay_readiness_fails_at_once_while_new_requests_are_still_served()
     {
         // 2 (drain delay) + 1 + 5 + 1 + 1 + 2 = 12 s.
-        using var server = ChildProcess.StartStorefront([.. ShortBudget, "--Shutdown:DrainDelay", "00:00:02", "--Shutdown:Budget", "00:00:12"]);
+        const int budgetSeconds = 12;
+        using var server = ChildProcess.StartStorefront([.. ShortBudget, "--Shutdown:DrainDelay", "00:00:02", "--Shutdown:Budget", $"00:00:{budgetSeconds}"]);
         var address = await server.AddressAsync();
         using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
         using (var ready = await client.GetAsync(new Uri("health", UriKind.Relative), Ct))
@@ -90,27 +89,34 @@ public sealed partial class SignalShutdownTests
 
         await server.SignalAsync("TERM");
         await server.WaitForLineAsync("Shutdown step 2/5 (StopAccepting) started.");
-        await Bounded.UntilAsync(
+        await Eventually.AssertAsync(
             async () =>
             {
                 using var health = await client.GetAsync(new Uri("health", UriKind.Relative), Ct);
-                return health.StatusCode == HttpStatusCode.ServiceUnavailable && await health.Content.ReadAsStringAsync(Ct) == "Unhealthy";
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+                Assert.Equal("Unhealthy", await health.Content.ReadAsStringAsync(Ct));
             },
-            "readiness reports Unhealthy (503)");
+            Bounded.DefaultBound,
+            "readiness should report Unhealthy (503) during the drain delay",
+            null,
+            Ct);
 
         using var servedDuringDelay = await client.GetAsync(new Uri("slow?ms=10", UriKind.Relative), Ct);
         var exit = await server.WaitForExitAsync();
 
         Assert.Equal(HttpStatusCode.OK, servedDuringDelay.StatusCode);
         Assert.Equal(143, exit);
+        server.AssertExitedWithinBudget(TimeSpan.FromSeconds(budgetSeconds));
         // The request sent during the drain delay was logged as started before the listeners closed.
         var served = server.Output.IndexOf("/slow?ms=10 - ", StringComparison.Ordinal);
         var unbound = server.Output.IndexOf("HTTP listeners unbound", StringComparison.Ordinal);
         Assert.InRange(served, 0, unbound);
     }
 
-    [Fact]
-    public async Task A_handler_that_ignores_cancellation_cannot_hold_the_process_and_the_report_names_it()
+    [Theory]
+    [InlineData("TERM", 143)]
+    [InlineData("INT", 130)]
+    public async Task A_handler_that_ignores_cancellation_cannot_hold_the_process_and_the_report_names_it(string signal, int exitCode)
     {
         using var server = ChildProcess.StartStorefront(ShortBudget);
         var address = await server.AddressAsync();
@@ -118,27 +124,27 @@ public sealed partial class SignalShutdownTests
         var slow = await StartAcceptedRequestsAsync(server, client, "slow?ms=1000&n=", count: 2);
         var stuck = await StartAcceptedRequestsAsync(server, client, "incidents/stuck?ms=60000&n=", count: 1);
 
-        var clock = Stopwatch.StartNew();
-        await server.SignalAsync("TERM");
+        await server.SignalAsync(signal);
         var exit = await server.WaitForExitAsync();
-        clock.Stop();
 
-        Assert.Equal(143, exit);
+        Assert.Equal(exitCode, exit);
+        server.AssertExitedWithinBudget(TimeSpan.FromSeconds(BudgetSeconds));
         foreach (var request in slow)
         {
-            using var response = await request.WaitAsync(TimeSpan.FromSeconds(60), Ct);
+            using var response = await request.WithinAsync(TimeSpan.FromSeconds(60), Ct);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
         // Its connection was aborted when step 4 cancelled what was left: no response, not a hang.
-        await Assert.ThrowsAnyAsync<HttpRequestException>(() => stuck[0].WaitAsync(TimeSpan.FromSeconds(60), Ct));
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => stuck[0].WithinAsync(TimeSpan.FromSeconds(60), Ct));
         var report = ReportLine(server);
         var notFinished = report[report.IndexOf("not finished in time", StringComparison.Ordinal)..];
         Assert.Contains("GET /incidents/stuck?ms=60000&n=0", notFinished, StringComparison.Ordinal);
         Assert.DoesNotContain("GET /slow", notFinished, StringComparison.Ordinal);
         Assert.Contains("Shutdown step 4/5 (CancelRemaining) ran out of time", server.Output, StringComparison.Ordinal);
+        Assert.Contains($"reason SIG{signal}, exit code {exitCode}", report, StringComparison.Ordinal);
         Assert.InRange(ReportedMilliseconds(report), 0, BudgetSeconds * 1000);
-        TestContext.Current.TestOutputHelper?.WriteLine($"stuck handler: kill -> exit {clock.ElapsedMilliseconds} ms observed; report: {report}");
+        TestContext.Current.TestOutputHelper?.WriteLine($"stuck handler, SIG{signal}: kill -> exit {server.SignalToExit?.TotalMilliseconds:0} ms observed; report: {report}");
     }
 
     [Fact]
@@ -176,7 +182,7 @@ public sealed partial class SignalShutdownTests
     {
         try
         {
-            return await request.WaitAsync(TimeSpan.FromSeconds(60), Ct);
+            return await request.WithinAsync(TimeSpan.FromSeconds(60), Ct);
         }
         catch (HttpRequestException ex)
         {
@@ -189,7 +195,7 @@ public sealed partial class SignalShutdownTests
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         try
         {
-            await socket.ConnectAsync(IPAddress.Loopback, address.Port, Ct).AsTask().WaitAsync(TimeSpan.FromSeconds(30), Ct);
+            await socket.ConnectAsync(IPAddress.Loopback, address.Port, Ct).AsTask().WithinAsync(TimeSpan.FromSeconds(30), Ct);
             return SocketError.Success;
         }
         catch (SocketException ex)

@@ -3,6 +3,7 @@ using System.Net;
 namespace Warden.Hosting.Tests;
 
 /// <summary>ASP.NET Core with Warden's shutdown, in process: readiness, request tracking, cancellation at step 4.</summary>
+[Collection(LeakAuditedGroup.Name)]
 public sealed class WebIntegrationTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -17,16 +18,21 @@ public sealed class WebIntegrationTests
         });
         Assert.Equal(HttpStatusCode.OK, await web.HealthAsync());
         var inFlight = web.Client.GetStringAsync(new Uri("wait", UriKind.Relative), Ct);
-        await Bounded.UntilAsync(() => Task.FromResult(web.Coordinator.InFlightCount == 1), "the request is in flight");
+        await Eventually.UntilAsync(() => web.Coordinator.InFlightCount == 1, Bounded.DefaultBound, "the request should be in flight", Ct);
 
         var stop = web.StopAsync();
 
         // The drain delay (fake clock, not advanced yet) keeps the listener open while readiness fails.
-        await Bounded.UntilAsync(async () => await web.HealthAsync() == HttpStatusCode.ServiceUnavailable, "readiness reports not-ready");
+        await Eventually.AssertAsync(
+            async () => Assert.Equal(HttpStatusCode.ServiceUnavailable, await web.HealthAsync()),
+            Bounded.DefaultBound,
+            "readiness should report not-ready once the shutdown starts",
+            null,
+            Ct);
         web.ReleaseWait.TrySetResult();
-        Assert.Equal("released", await inFlight.Within());
+        Assert.Equal("released", await inFlight.WithinAsync(ct: Ct));
         await web.AdvanceUntilAsync(stop, TimeSpan.FromSeconds(1));
-        var report = await web.Coordinator.RunAsync("already run", Ct).Within();
+        var report = await web.Coordinator.RunAsync("already run", Ct).WithinAsync(ct: Ct);
 
         // Only the request is asserted: the fake clock races through the grace period while Kestrel's own
         // connection drain runs on real time, so the "http connections" drain may land in either list.
@@ -40,18 +46,18 @@ public sealed class WebIntegrationTests
     {
         await using var web = await RunningWebApp.StartAsync(o => o.GracePeriod = TimeSpan.FromSeconds(3));
         var inFlight = web.Client.GetAsync(new Uri("cancellable", UriKind.Relative), Ct);
-        await Bounded.UntilAsync(() => Task.FromResult(web.Coordinator.InFlightCount == 1), "the request is in flight");
+        await Eventually.UntilAsync(() => web.Coordinator.InFlightCount == 1, Bounded.DefaultBound, "the request should be in flight", Ct);
 
         var stop = web.StopAsync();
         // Stop the clock as soon as step 4 cancels: its 5 s timeout must not run out while the handler unwinds on
         // real time (a loaded CI machine once advanced it past the timeout, and the request was "not finished").
         await web.AdvanceUntilCancelledAsync(TimeSpan.FromSeconds(1), web.Coordinator.Cancelling);
-        Assert.True(await web.CancellableObservedCancel.Task.Within());
+        Assert.True(await web.CancellableObservedCancel.Task.WithinAsync(ct: Ct));
 
         // The clock stands still until the handler has unwound, so step 4's timeout cannot win the race.
-        await Bounded.UntilAsync(() => Task.FromResult(!web.Coordinator.InFlightWork.Contains("GET /cancellable")), "the cancelled request ended");
+        await Eventually.UntilAsync(() => !web.Coordinator.InFlightWork.Contains("GET /cancellable"), Bounded.DefaultBound, "the cancelled request should end", Ct);
         await web.AdvanceUntilAsync(stop, TimeSpan.FromSeconds(1));
-        var report = await web.Coordinator.RunAsync("already run", Ct).Within();
+        var report = await web.Coordinator.RunAsync("already run", Ct).WithinAsync(ct: Ct);
 
         Assert.Contains("GET /cancellable", report.Cancelled);
         Assert.DoesNotContain("GET /cancellable", report.NotFinished);
@@ -61,7 +67,7 @@ public sealed class WebIntegrationTests
         // or the handler's cancellation reaches the server first and it answers 500. Never a success.
         var outcome = await Record.ExceptionAsync(async () =>
         {
-            using var response = await inFlight.Within();
+            using var response = await inFlight.WithinAsync(ct: Ct);
             Assert.False(response.IsSuccessStatusCode, $"The cancelled request answered {(int)response.StatusCode}.");
         });
         Assert.True(outcome is null or HttpRequestException, $"Unexpected outcome: {outcome}");

@@ -114,6 +114,26 @@ public sealed class LeakAuditTests
     }
 
     [Fact]
+    public async Task Plain_task_mode_catches_what_AsyncTest_Run_misses_an_async_method_suspended_on_a_task_nobody_completes()
+    {
+        var never = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task? forgotten = null;
+        using var audit = LeakAudit.Start(new LeakAuditOptions { IncludePlainTasks = true, Settle = TimeSpan.Zero });
+
+        // Run's own end-of-body check sees timers and runnable work only (docs/testing.md, Limits): this passes.
+        AsyncTest.Run(_ =>
+        {
+            forgotten = WaitForeverAsync(never.Task);
+            return Task.CompletedTask;
+        });
+
+        var ex = Assert.Throws<AsyncAssertionException>(audit.AssertNoLeaks);
+        Assert.Contains("Task 'Async: <WaitForeverAsync>d", ex.Message, StringComparison.Ordinal);
+        never.SetResult();
+        await forgotten!.WaitAsync(Bound, Ct);
+    }
+
+    [Fact]
     public async Task Plain_task_mode_passes_when_everything_was_awaited()
     {
         using var audit = LeakAudit.Start(new LeakAuditOptions { IncludePlainTasks = true });

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Warden.Tests.Concurrency;
 
+[Collection(LeakAuditedGroup.Name)]
 public sealed class BackgroundTasksTests
 {
     [Fact]
@@ -22,7 +23,7 @@ public sealed class BackgroundTasksTests
         var drain = owner.DrainAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         Assert.False(drain.IsCompleted);
         release.SetResult();
-        await drain.Within();
+        await drain.WithinAsync(ct: TestContext.Current.CancellationToken);
 
         Assert.Equal(1, finished);
         Assert.Equal(0, owner.Count);
@@ -50,8 +51,8 @@ public sealed class BackgroundTasksTests
 
         var boom = new InvalidOperationException("analytics down");
         Assert.True(owner.TryStart("track-checkout", _ => throw boom));
-        await seen.Task.Within();
-        await owner.DrainAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken).Within();
+        await seen.Task.WithinAsync(ct: TestContext.Current.CancellationToken);
+        await owner.DrainAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken).WithinAsync(ct: TestContext.Current.CancellationToken);
 
         var e = Assert.Single(raised);
         Assert.Same(boom, e.Exception);
@@ -77,7 +78,7 @@ public sealed class BackgroundTasksTests
 
         Assert.True(owner.TryStart("call-downstream", _ => throw new TaskCanceledException("HttpClient timeout", new TimeoutException(), unrelated.Token)));
 
-        var fault = await seen.Task.Within();
+        var fault = await seen.Task.WithinAsync(ct: TestContext.Current.CancellationToken);
         Assert.IsType<TaskCanceledException>(fault);
     }
 
@@ -92,8 +93,8 @@ public sealed class BackgroundTasksTests
 
         Assert.True(owner.TryStart("job", _ => Task.FromException(new FormatException())));
 
-        await second.Task.Within();
-        await owner.DrainAsync(TimeSpan.Zero, TestContext.Current.CancellationToken).Within();
+        await second.Task.WithinAsync(ct: TestContext.Current.CancellationToken);
+        await owner.DrainAsync(TimeSpan.Zero, TestContext.Current.CancellationToken).WithinAsync(ct: TestContext.Current.CancellationToken);
         Assert.Contains(logger.Entries, entry => entry.Exception is InvalidOperationException { Message: "handler bug" });
     }
 
@@ -101,7 +102,7 @@ public sealed class BackgroundTasksTests
     public async Task TryStart_returns_false_once_draining_and_never_runs_the_work()
     {
         var owner = new BackgroundTasks();
-        await owner.DrainAsync(TimeSpan.Zero, TestContext.Current.CancellationToken).Within();
+        await owner.DrainAsync(TimeSpan.Zero, TestContext.Current.CancellationToken).WithinAsync(ct: TestContext.Current.CancellationToken);
         var ran = false;
 
         Assert.True(owner.IsDraining);
@@ -135,13 +136,13 @@ public sealed class BackgroundTasksTests
                 throw;
             }
         }));
-        await started.Task.Within();
+        await started.Task.WithinAsync(ct: TestContext.Current.CancellationToken);
 
         var drain = owner.DrainAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
         time.Advance(TimeSpan.FromSeconds(9));
         Assert.False(drain.IsCompleted);
         time.Advance(TimeSpan.FromSeconds(1));
-        await drain.Within();
+        await drain.WithinAsync(ct: TestContext.Current.CancellationToken);
 
         Assert.True(observedCancel);
         Assert.Equal(0, owner.FaultCount);
@@ -163,7 +164,7 @@ public sealed class BackgroundTasksTests
         Assert.Equal(1, rejected.Sum(name));
 
         release.SetResult();
-        await owner.DrainAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken).Within();
+        await owner.DrainAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken).WithinAsync(ct: TestContext.Current.CancellationToken);
     }
 
     [Fact]
@@ -191,7 +192,7 @@ public sealed class BackgroundTasksTests
         Assert.False(owner.TryStart("overflow", Work));
         Assert.Equal(5, owner.Count);
         release.SetResult();
-        await owner.DrainAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken).Within();
+        await owner.DrainAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken).WithinAsync(ct: TestContext.Current.CancellationToken);
 
         Assert.Equal(5, done);
         Assert.True(peak <= 2, $"peak {peak} exceeded the cap");
@@ -213,7 +214,7 @@ public sealed class BackgroundTasksTests
 
         var drain = owner.DrainAsync(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
         time.Advance(TimeSpan.FromSeconds(1));
-        await drain.Within();
+        await drain.WithinAsync(ct: TestContext.Current.CancellationToken);
 
         Assert.False(queuedRan);
         Assert.Contains(logger.Entries, entry => entry.Level == LogLevel.Warning && entry.Message.Contains("'queued'", StringComparison.Ordinal));

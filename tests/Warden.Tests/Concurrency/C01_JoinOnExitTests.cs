@@ -1,5 +1,6 @@
 namespace Warden.Tests.Concurrency;
 
+[Collection(LeakAuditedGroup.Name)]
 public sealed class C01_JoinOnExitTests
 {
     [Theory]
@@ -26,13 +27,13 @@ public sealed class C01_JoinOnExitTests
             TestContext.Current.CancellationToken,
             StartModes.Options(mode));
 
-        await bodyReturned.Task.Within();
-        var token = await childToken.Task.Within();
+        await bodyReturned.Task.WithinAsync(ct: TestContext.Current.CancellationToken);
+        var token = await childToken.Task.WithinAsync(ct: TestContext.Current.CancellationToken);
         Assert.False(group.IsCompleted);
         Assert.False(token.IsCancellationRequested);
 
         release.SetResult();
-        await group.Within();
+        await group.WithinAsync(ct: TestContext.Current.CancellationToken);
         Assert.True(finished);
     }
 
@@ -59,7 +60,7 @@ public sealed class C01_JoinOnExitTests
                 return Task.CompletedTask;
             },
             TestContext.Current.CancellationToken,
-            StartModes.Options(mode)).Within();
+            StartModes.Options(mode)).WithinAsync(ct: TestContext.Current.CancellationToken);
 
         Assert.True(grandchildDone);
     }
@@ -67,7 +68,7 @@ public sealed class C01_JoinOnExitTests
     [Fact]
     public async Task A_group_without_children_completes_with_its_body()
     {
-        var value = await TaskGroup.RunAsync((_, _) => Task.FromResult(42), TestContext.Current.CancellationToken).Within();
+        var value = await TaskGroup.RunAsync((_, _) => Task.FromResult(42), TestContext.Current.CancellationToken).WithinAsync(ct: TestContext.Current.CancellationToken);
         Assert.Equal(42, value);
     }
 }

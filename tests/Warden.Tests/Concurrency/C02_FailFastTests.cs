@@ -1,5 +1,6 @@
 namespace Warden.Tests.Concurrency;
 
+[Collection(LeakAuditedGroup.Name)]
 public sealed class C02_FailFastTests
 {
     [Theory]
@@ -46,7 +47,7 @@ public sealed class C02_FailFastTests
             TestContext.Current.CancellationToken,
             StartModes.Options(mode));
 
-        var ex = await Assert.ThrowsAsync<TaskGroupException>(() => group.Within());
+        var ex = await Assert.ThrowsAsync<TaskGroupException>(() => group.WithinAsync(ct: TestContext.Current.CancellationToken));
         Assert.Same(boom, Assert.Single(ex.InnerExceptions));
         Assert.True(siblingCancelled);
         Assert.True(bodyCancelled);
@@ -69,7 +70,7 @@ public sealed class C02_FailFastTests
                 }));
                 return Task.CompletedTask;
             },
-            TestContext.Current.CancellationToken).Within());
+            TestContext.Current.CancellationToken).WithinAsync(ct: TestContext.Current.CancellationToken));
 
         Assert.False(lateRan);
         Assert.NotNull(refused);

@@ -1,5 +1,6 @@
 namespace Warden.Tests.Concurrency;
 
+[Collection(LeakAuditedGroup.Name)]
 public sealed class C03_ErrorAggregationTests
 {
     [Fact]
@@ -12,7 +13,7 @@ public sealed class C03_ErrorAggregationTests
                 _ = g.Spawn(_ => Task.FromException(boom));
                 return Task.CompletedTask;
             },
-            TestContext.Current.CancellationToken).Within());
+            TestContext.Current.CancellationToken).WithinAsync(ct: TestContext.Current.CancellationToken));
 
         Assert.Same(boom, ex.RootCause);
         Assert.Single(ex.InnerExceptions);
@@ -36,7 +37,7 @@ public sealed class C03_ErrorAggregationTests
                 throw first;
             },
             TestContext.Current.CancellationToken,
-            StartModes.Options(mode)).Within());
+            StartModes.Options(mode)).WithinAsync(ct: TestContext.Current.CancellationToken));
 
         Assert.Same(first, ex.InnerExceptions[0]);
         Assert.Equal([1, 2, 3, 4], ex.InnerExceptions.Cast<TestFailureException>().Select(f => f.Id).Order());
@@ -56,7 +57,7 @@ public sealed class C03_ErrorAggregationTests
                 });
                 await child;
             },
-            TestContext.Current.CancellationToken).Within());
+            TestContext.Current.CancellationToken).WithinAsync(ct: TestContext.Current.CancellationToken));
 
         Assert.Same(boom, Assert.Single(ex.InnerExceptions));
     }
@@ -74,7 +75,7 @@ public sealed class C03_ErrorAggregationTests
                 return Task.CompletedTask;
             },
             TestContext.Current.CancellationToken,
-            new TaskGroupOptions { Errors = ErrorMode.First }).Within());
+            new TaskGroupOptions { Errors = ErrorMode.First }).WithinAsync(ct: TestContext.Current.CancellationToken));
 
         Assert.Same(first, thrown);
         Assert.Same(second, Assert.Single(TaskGroupException.GetSuppressed(thrown)));

@@ -1,5 +1,6 @@
 namespace Warden.Tests.Concurrency;
 
+[Collection(LeakAuditedGroup.Name)]
 public sealed class C04_BodyThrowsTests
 {
     [Theory]
@@ -30,7 +31,7 @@ public sealed class C04_BodyThrowsTests
                 throw boom;
             },
             TestContext.Current.CancellationToken,
-            StartModes.Options(mode)).Within());
+            StartModes.Options(mode)).WithinAsync(ct: TestContext.Current.CancellationToken));
 
         Assert.Same(boom, Assert.Single(ex.InnerExceptions));
         Assert.True(childCancelled);
@@ -53,7 +54,7 @@ public sealed class C04_BodyThrowsTests
                 throw boom;
             },
             TestContext.Current.CancellationToken,
-            new TaskGroupOptions { Start = StartMode.Queued }).Within());
+            new TaskGroupOptions { Start = StartMode.Queued }).WithinAsync(ct: TestContext.Current.CancellationToken));
 
         Assert.Same(boom, Assert.Single(ex.InnerExceptions));
         Assert.True(sawCancelled);
@@ -68,6 +69,6 @@ public sealed class C04_BodyThrowsTests
                 g.Cancel();
                 await StartModes.UntilCancelled(ct);
             },
-            TestContext.Current.CancellationToken).Within();
+            TestContext.Current.CancellationToken).WithinAsync(ct: TestContext.Current.CancellationToken);
     }
 }

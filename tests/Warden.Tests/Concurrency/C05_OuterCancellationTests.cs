@@ -1,5 +1,6 @@
 namespace Warden.Tests.Concurrency;
 
+[Collection(LeakAuditedGroup.Name)]
 public sealed class C05_OuterCancellationTests
 {
     [Theory]
@@ -20,11 +21,11 @@ public sealed class C05_OuterCancellationTests
             },
             caller.Token,
             StartModes.Options(mode));
-        await started.Task.Within();
+        await started.Task.WithinAsync(ct: TestContext.Current.CancellationToken);
 
         await caller.CancelAsync();
 
-        var oce = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => group.Within());
+        var oce = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => group.WithinAsync(ct: TestContext.Current.CancellationToken));
         Assert.Equal(caller.Token, oce.CancellationToken);
         Assert.True(group.IsCanceled);
     }
@@ -53,11 +54,11 @@ public sealed class C05_OuterCancellationTests
                 return Task.CompletedTask;
             },
             caller.Token);
-        await started.Task.Within();
+        await started.Task.WithinAsync(ct: TestContext.Current.CancellationToken);
 
         await caller.CancelAsync();
 
-        var ex = await Assert.ThrowsAsync<TaskGroupException>(() => group.Within());
+        var ex = await Assert.ThrowsAsync<TaskGroupException>(() => group.WithinAsync(ct: TestContext.Current.CancellationToken));
         Assert.Same(cleanupFailure, Assert.Single(ex.InnerExceptions));
     }
 
@@ -74,7 +75,7 @@ public sealed class C05_OuterCancellationTests
                 ran = true;
                 return Task.CompletedTask;
             },
-            caller.Token).Within());
+            caller.Token).WithinAsync(ct: TestContext.Current.CancellationToken));
 
         Assert.False(ran);
         Assert.Equal(caller.Token, oce.CancellationToken);

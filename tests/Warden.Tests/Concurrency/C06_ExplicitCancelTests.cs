@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Warden.Tests.Concurrency;
 
+[Collection(LeakAuditedGroup.Name)]
 public sealed class C06_ExplicitCancelTests
 {
     [Theory]
@@ -19,7 +20,7 @@ public sealed class C06_ExplicitCancelTests
                 await StartModes.UntilCancelled(ct);
             },
             TestContext.Current.CancellationToken,
-            StartModes.Options(mode)).Within();
+            StartModes.Options(mode)).WithinAsync(ct: TestContext.Current.CancellationToken);
 
         Assert.True(childCancelled);
     }
@@ -42,7 +43,7 @@ public sealed class C06_ExplicitCancelTests
                 g.Cancel();
                 throw boom;
             },
-            TestContext.Current.CancellationToken).Within());
+            TestContext.Current.CancellationToken).WithinAsync(ct: TestContext.Current.CancellationToken));
 
         Assert.Same(boom, Assert.Single(ex.InnerExceptions));
     }
@@ -61,12 +62,12 @@ public sealed class C06_ExplicitCancelTests
                 return Task.CompletedTask;
             },
             caller.Token);
-        await cleanupRunning.Task.Within();
+        await cleanupRunning.Task.WithinAsync(ct: TestContext.Current.CancellationToken);
 
         await caller.CancelAsync();
         finishCleanup.SetResult();
 
-        var oce = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => group.Within());
+        var oce = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => group.WithinAsync(ct: TestContext.Current.CancellationToken));
         Assert.Equal(caller.Token, oce.CancellationToken);
     }
 
@@ -85,12 +86,12 @@ public sealed class C06_ExplicitCancelTests
             },
             TestContext.Current.CancellationToken,
             new TaskGroupOptions { Timeout = TimeSpan.FromSeconds(5), TimeProvider = time });
-        await cleanupRunning.Task.Within();
+        await cleanupRunning.Task.WithinAsync(ct: TestContext.Current.CancellationToken);
 
         time.Advance(TimeSpan.FromSeconds(5));
         finishCleanup.SetResult();
 
-        await Assert.ThrowsAsync<TimeoutException>(() => group.Within());
+        await Assert.ThrowsAsync<TimeoutException>(() => group.WithinAsync(ct: TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -105,7 +106,7 @@ public sealed class C06_ExplicitCancelTests
             },
             TestContext.Current.CancellationToken);
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => group.Within());
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => group.WithinAsync(ct: TestContext.Current.CancellationToken));
     }
 
     /// <summary>A child whose cleanup, after the group cancelled it, waits for the test: time to fire a second cause.</summary>

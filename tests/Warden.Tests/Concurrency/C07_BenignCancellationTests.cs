@@ -3,6 +3,7 @@ using System.Net.Sockets;
 
 namespace Warden.Tests.Concurrency;
 
+[Collection(LeakAuditedGroup.Name)]
 public sealed class C07_BenignCancellationTests
 {
     [Fact]
@@ -20,11 +21,11 @@ public sealed class C07_BenignCancellationTests
                 _ = g.Spawn(token => http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/never-answers"), token));
                 return Task.CompletedTask;
             },
-            TestContext.Current.CancellationToken).Within());
+            TestContext.Current.CancellationToken).WithinAsync(ct: TestContext.Current.CancellationToken));
 
         var timeout = Assert.IsType<TaskCanceledException>(Assert.Single(ex.InnerExceptions));
         Assert.IsType<TimeoutException>(timeout.InnerException);
-        using var socket = await accepted.Within();
+        using var socket = await accepted.WithinAsync(ct: TestContext.Current.CancellationToken);
     }
 
     [Fact]
@@ -36,7 +37,7 @@ public sealed class C07_BenignCancellationTests
                 _ = g.Spawn(token => throw new OperationCanceledException(token));
                 return Task.CompletedTask;
             },
-            TestContext.Current.CancellationToken).Within());
+            TestContext.Current.CancellationToken).WithinAsync(ct: TestContext.Current.CancellationToken));
 
         Assert.IsType<OperationCanceledException>(Assert.Single(ex.InnerExceptions));
     }
@@ -57,7 +58,7 @@ public sealed class C07_BenignCancellationTests
                 });
                 return Task.CompletedTask;
             },
-            TestContext.Current.CancellationToken).Within());
+            TestContext.Current.CancellationToken).WithinAsync(ct: TestContext.Current.CancellationToken));
 
         Assert.IsType<OperationCanceledException>(Assert.Single(ex.InnerExceptions));
     }
@@ -81,7 +82,7 @@ public sealed class C07_BenignCancellationTests
                 });
                 return Task.CompletedTask;
             },
-            TestContext.Current.CancellationToken).Within());
+            TestContext.Current.CancellationToken).WithinAsync(ct: TestContext.Current.CancellationToken));
 
         Assert.Same(boom, Assert.Single(ex.InnerExceptions));
     }

@@ -1,5 +1,6 @@
 namespace Warden.Tests.Concurrency;
 
+[Collection(LeakAuditedGroup.Name)]
 public sealed class C08_ErrorsDuringCancellationTests
 {
     [Theory]
@@ -29,7 +30,7 @@ public sealed class C08_ErrorsDuringCancellationTests
                 }
             },
             TestContext.Current.CancellationToken,
-            StartModes.Options(mode)).Within());
+            StartModes.Options(mode)).WithinAsync(ct: TestContext.Current.CancellationToken));
 
         Assert.Same(trigger, ex.RootCause);
         Assert.Equal(3, ex.InnerExceptions.Count);
@@ -54,7 +55,7 @@ public sealed class C08_ErrorsDuringCancellationTests
                 await registered.Task.WaitAsync(ct);
                 g.Cancel();
             },
-            TestContext.Current.CancellationToken).Within());
+            TestContext.Current.CancellationToken).WithinAsync(ct: TestContext.Current.CancellationToken));
 
         Assert.Same(callbackFailure, Assert.Single(ex.InnerExceptions));
     }

@@ -1,5 +1,6 @@
 namespace Warden.Tests.Concurrency;
 
+[Collection(LeakAuditedGroup.Name)]
 public sealed class C09_NestedGroupsTests
 {
     [Fact]
@@ -18,7 +19,7 @@ public sealed class C09_NestedGroupsTests
                     token));
                 return Task.CompletedTask;
             },
-            TestContext.Current.CancellationToken).Within());
+            TestContext.Current.CancellationToken).WithinAsync(ct: TestContext.Current.CancellationToken));
 
         var nested = Assert.IsType<TaskGroupException>(Assert.Single(ex.InnerExceptions));
         Assert.Same(boom, Assert.Single(nested.InnerExceptions));
@@ -60,7 +61,7 @@ public sealed class C09_NestedGroupsTests
                 throw boom;
             },
             TestContext.Current.CancellationToken,
-            StartModes.Options(mode)).Within());
+            StartModes.Options(mode)).WithinAsync(ct: TestContext.Current.CancellationToken));
 
         Assert.Same(boom, Assert.Single(ex.InnerExceptions));
         Assert.True(grandchildCancelled);

@@ -1,5 +1,6 @@
 namespace Warden.Tests.Concurrency;
 
+[Collection(LeakAuditedGroup.Name)]
 public sealed class C10_LifecycleTests
 {
     [Fact]
@@ -33,7 +34,7 @@ public sealed class C10_LifecycleTests
                 });
                 return Task.CompletedTask;
             },
-            TestContext.Current.CancellationToken).Within();
+            TestContext.Current.CancellationToken).WithinAsync(ct: TestContext.Current.CancellationToken);
 
         Assert.False(ran);
     }
@@ -44,7 +45,7 @@ public sealed class C10_LifecycleTests
         await using var group = TaskGroup.Create(TestContext.Current.CancellationToken);
         _ = group.Spawn(_ => Task.CompletedTask);
         var join = group.JoinAsync();
-        await join.Within();
+        await join.WithinAsync(ct: TestContext.Current.CancellationToken);
 
         Assert.Same(join, group.JoinAsync());
         Assert.Throws<TaskGroupClosedException>(() => group.Spawn(_ => Task.CompletedTask));

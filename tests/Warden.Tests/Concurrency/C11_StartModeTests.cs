@@ -1,5 +1,6 @@
 namespace Warden.Tests.Concurrency;
 
+[Collection(LeakAuditedGroup.Name)]
 public sealed class C11_StartModeTests
 {
     [Fact]
@@ -17,7 +18,7 @@ public sealed class C11_StartModeTests
                 order.Add("after spawn");
                 await Task.CompletedTask;
             },
-            TestContext.Current.CancellationToken).Within();
+            TestContext.Current.CancellationToken).WithinAsync(ct: TestContext.Current.CancellationToken);
 
         Assert.Equal(["child sync part", "after spawn"], order);
     }
@@ -33,7 +34,7 @@ public sealed class C11_StartModeTests
                 _ = g.Spawn(_ =>
                 {
                     // Blocks a pool thread briefly; inline this would deadlock, queued it cannot.
-                    childMayRun.Wait(Bounded.Limit, TestContext.Current.CancellationToken);
+                    childMayRun.Wait(Bounded.DefaultBound, TestContext.Current.CancellationToken);
                     ran.SetResult();
                     return Task.CompletedTask;
                 });
@@ -41,7 +42,7 @@ public sealed class C11_StartModeTests
                 return Task.CompletedTask;
             },
             TestContext.Current.CancellationToken,
-            new TaskGroupOptions { Start = StartMode.Queued }).Within();
+            new TaskGroupOptions { Start = StartMode.Queued }).WithinAsync(ct: TestContext.Current.CancellationToken);
 
         Assert.True(ran.Task.IsCompleted);
     }
@@ -58,7 +59,7 @@ public sealed class C11_StartModeTests
                 return Task.CompletedTask;
             },
             TestContext.Current.CancellationToken,
-            StartModes.Options(mode)).Within());
+            StartModes.Options(mode)).WithinAsync(ct: TestContext.Current.CancellationToken));
         Assert.Same(boom, Assert.Single(ex.InnerExceptions));
 
         var siblingCancelled = false;
@@ -74,7 +75,7 @@ public sealed class C11_StartModeTests
                 return Task.CompletedTask;
             },
             TestContext.Current.CancellationToken,
-            StartModes.Options(mode)).Within();
+            StartModes.Options(mode)).WithinAsync(ct: TestContext.Current.CancellationToken);
         Assert.True(siblingCancelled);
     }
 
@@ -103,7 +104,7 @@ public sealed class C11_StartModeTests
 
         Assert.False(group.IsCompleted);
         release.SetResult();
-        await group.Within();
+        await group.WithinAsync(ct: TestContext.Current.CancellationToken);
         Assert.True(siblingDone);
     }
 
@@ -143,7 +144,7 @@ public sealed class C11_StartModeTests
 
         Assert.False(group.IsCompleted);
         release.SetResult();
-        await group.Within();
+        await group.WithinAsync(ct: TestContext.Current.CancellationToken);
         Assert.Equal(170, finished);
     }
 }

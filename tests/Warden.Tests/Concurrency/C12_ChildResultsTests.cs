@@ -1,5 +1,6 @@
 namespace Warden.Tests.Concurrency;
 
+[Collection(LeakAuditedGroup.Name)]
 public sealed class C12_ChildResultsTests
 {
     [Theory]
@@ -24,7 +25,7 @@ public sealed class C12_ChildResultsTests
                 return await a + await b;
             },
             TestContext.Current.CancellationToken,
-            StartModes.Options(mode)).Within();
+            StartModes.Options(mode)).WithinAsync(ct: TestContext.Current.CancellationToken);
 
         Assert.Equal(42, sum);
         Assert.True(late.Task.IsCompletedSuccessfully);
@@ -54,7 +55,7 @@ public sealed class C12_ChildResultsTests
                     seenByBody = e;
                 }
             },
-            TestContext.Current.CancellationToken).Within());
+            TestContext.Current.CancellationToken).WithinAsync(ct: TestContext.Current.CancellationToken));
 
         Assert.Same(boom, seenByBody);
         Assert.Same(boom, Assert.Single(ex.InnerExceptions));

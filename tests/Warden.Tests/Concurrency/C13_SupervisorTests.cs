@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 
 namespace Warden.Tests.Concurrency;
 
+[Collection(LeakAuditedGroup.Name)]
 public sealed class C13_SupervisorTests
 {
     [Theory]
@@ -26,7 +27,7 @@ public sealed class C13_SupervisorTests
                 failed.SetResult();
             },
             TestContext.Current.CancellationToken,
-            new TaskGroupOptions { Mode = FailureMode.Supervisor, Start = mode, OnChildFault = faults.Enqueue, Name = "supervised" }).Within();
+            new TaskGroupOptions { Mode = FailureMode.Supervisor, Start = mode, OnChildFault = faults.Enqueue, Name = "supervised" }).WithinAsync(ct: TestContext.Current.CancellationToken);
 
         var fault = Assert.Single(faults);
         Assert.Same(boom, fault.Exception);
@@ -55,7 +56,7 @@ public sealed class C13_SupervisorTests
                 return Task.CompletedTask;
             },
             TestContext.Current.CancellationToken,
-            new TaskGroupOptions { Mode = FailureMode.Supervisor, OnChildFault = _ => seen.Enqueue(flowing.Value) }).Within();
+            new TaskGroupOptions { Mode = FailureMode.Supervisor, OnChildFault = _ => seen.Enqueue(flowing.Value) }).WithinAsync(ct: TestContext.Current.CancellationToken);
 
         Assert.Equal("spawner", Assert.Single(seen));
     }
@@ -77,7 +78,7 @@ public sealed class C13_SupervisorTests
                 return Task.CompletedTask;
             },
             TestContext.Current.CancellationToken,
-            new TaskGroupOptions { Mode = FailureMode.Supervisor }).Within());
+            new TaskGroupOptions { Mode = FailureMode.Supervisor }).WithinAsync(ct: TestContext.Current.CancellationToken));
 
         Assert.Same(boom, Assert.Single(ex.InnerExceptions));
         Assert.True(siblingFinished);
@@ -98,7 +99,7 @@ public sealed class C13_SupervisorTests
                 throw bodyFailure;
             },
             TestContext.Current.CancellationToken,
-            new TaskGroupOptions { Mode = FailureMode.Supervisor, OnChildFault = _ => throw handlerFailure }).Within());
+            new TaskGroupOptions { Mode = FailureMode.Supervisor, OnChildFault = _ => throw handlerFailure }).WithinAsync(ct: TestContext.Current.CancellationToken));
 
         Assert.Equal([handlerFailure, bodyFailure], ex.InnerExceptions);
         Assert.True(childCancelled);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Warden.Tests.Concurrency;
 
+[Collection(LeakAuditedGroup.Name)]
 public sealed class C14_ShieldTests
 {
     [Fact]
@@ -41,12 +42,12 @@ public sealed class C14_ShieldTests
             TestContext.Current.CancellationToken,
             new TaskGroupOptions { TimeProvider = time });
 
-        var shieldToken = await cleanupStarted.Task.Within();
+        var shieldToken = await cleanupStarted.Task.WithinAsync(ct: TestContext.Current.CancellationToken);
         Assert.False(shieldToken.IsCancellationRequested);
         Assert.False(group.IsCompleted);
 
         time.Advance(TimeSpan.FromSeconds(2));
-        var ex = await Assert.ThrowsAsync<TaskGroupException>(() => group.Within());
+        var ex = await Assert.ThrowsAsync<TaskGroupException>(() => group.WithinAsync(ct: TestContext.Current.CancellationToken));
         Assert.Same(boom, Assert.Single(ex.InnerExceptions));
         Assert.True(cleanupCancelled);
     }
@@ -73,7 +74,7 @@ public sealed class C14_ShieldTests
                 g.Cancel();
                 return Task.CompletedTask;
             },
-            TestContext.Current.CancellationToken).Within();
+            TestContext.Current.CancellationToken).WithinAsync(ct: TestContext.Current.CancellationToken);
 
         Assert.True(cleanupSawCancelled);
     }

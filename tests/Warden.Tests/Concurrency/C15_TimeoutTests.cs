@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Warden.Tests.Concurrency;
 
+[Collection(LeakAuditedGroup.Name)]
 public sealed class C15_TimeoutTests
 {
     private static Task SlowGroup(TaskGroupOptions options, CancellationToken token, Exception? cleanupFailure = null) =>
@@ -34,7 +35,7 @@ public sealed class C15_TimeoutTests
         Assert.False(group.IsCompleted);
         time.Advance(TimeSpan.FromSeconds(1));
 
-        var ex = await Assert.ThrowsAsync<TimeoutException>(() => group.Within());
+        var ex = await Assert.ThrowsAsync<TimeoutException>(() => group.WithinAsync(ct: TestContext.Current.CancellationToken));
         Assert.Contains("timed out", ex.Message, StringComparison.Ordinal);
     }
 
@@ -47,7 +48,7 @@ public sealed class C15_TimeoutTests
 
         time.Advance(TimeSpan.FromSeconds(1));
 
-        var ex = await Assert.ThrowsAsync<TaskGroupException>(() => group.Within());
+        var ex = await Assert.ThrowsAsync<TaskGroupException>(() => group.WithinAsync(ct: TestContext.Current.CancellationToken));
         Assert.Same(failure, Assert.Single(ex.InnerExceptions));
     }
 
@@ -80,7 +81,7 @@ public sealed class C15_TimeoutTests
         await caller.CancelAsync();
         finish.SetResult();
 
-        var oce = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => group.Within());
+        var oce = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => group.WithinAsync(ct: TestContext.Current.CancellationToken));
         Assert.Equal(caller.Token, oce.CancellationToken);
     }
 
@@ -95,7 +96,7 @@ public sealed class C15_TimeoutTests
                 return Task.CompletedTask;
             },
             TestContext.Current.CancellationToken,
-            new TaskGroupOptions { Timeout = TimeSpan.FromSeconds(1), TimeProvider = time }).Within();
+            new TaskGroupOptions { Timeout = TimeSpan.FromSeconds(1), TimeProvider = time }).WithinAsync(ct: TestContext.Current.CancellationToken);
 
         time.Advance(TimeSpan.FromSeconds(5));
     }

@@ -1,5 +1,6 @@
 namespace Warden.Tests.Concurrency;
 
+[Collection(LeakAuditedGroup.Name)]
 public sealed class C16_BoundedConcurrencyTests
 {
     [Theory]
@@ -29,10 +30,10 @@ public sealed class C16_BoundedConcurrencyTests
             TestContext.Current.CancellationToken,
             new TaskGroupOptions { MaxConcurrency = 3, Start = mode });
 
-        await Bounded.Until(() => probe.Current == 3, "three children run");
+        await Eventually.UntilAsync(() => probe.Current == 3, Bounded.DefaultBound, "three children should run at the limit of 3", TestContext.Current.CancellationToken);
         Assert.Equal(3, Volatile.Read(ref invoked));
         release.SetResult();
-        await group.Within();
+        await group.WithinAsync(ct: TestContext.Current.CancellationToken);
 
         Assert.Equal(20, probe.Completed);
         Assert.Equal(3, probe.Peak);
@@ -69,11 +70,11 @@ public sealed class C16_BoundedConcurrencyTests
             TestContext.Current.CancellationToken,
             new TaskGroupOptions { MaxConcurrency = 3 });
 
-        await thirdAdmitted.Task.Within();
+        await thirdAdmitted.Task.WithinAsync(ct: TestContext.Current.CancellationToken);
         Assert.False(fourth.IsCompleted);
         Assert.False(fourthStarted);
         release.SetResult();
-        await group.Within();
+        await group.WithinAsync(ct: TestContext.Current.CancellationToken);
         Assert.True(fourthStarted);
     }
 
@@ -102,7 +103,7 @@ public sealed class C16_BoundedConcurrencyTests
                 return Task.CompletedTask;
             },
             TestContext.Current.CancellationToken,
-            new TaskGroupOptions { MaxConcurrency = 1 }).Within());
+            new TaskGroupOptions { MaxConcurrency = 1 }).WithinAsync(ct: TestContext.Current.CancellationToken));
 
         Assert.Same(boom, Assert.Single(ex.InnerExceptions));
         Assert.Equal(0, queuedRan);
@@ -133,7 +134,7 @@ public sealed class C16_BoundedConcurrencyTests
                 await Task.Yield();
                 probe.Exit();
             },
-            TestContext.Current.CancellationToken).Within();
+            TestContext.Current.CancellationToken).WithinAsync(ct: TestContext.Current.CancellationToken);
 
         Assert.Equal(20_000, probe.Completed);
         Assert.True(probe.Peak <= 8, $"peak {probe.Peak}");
@@ -164,7 +165,7 @@ public sealed class C16_BoundedConcurrencyTests
                 seen[i] = true;
                 probe.Exit();
             },
-            TestContext.Current.CancellationToken).Within();
+            TestContext.Current.CancellationToken).WithinAsync(ct: TestContext.Current.CancellationToken);
 
         Assert.All(seen, Assert.True);
         Assert.True(probe.Peak <= 4);
@@ -197,7 +198,7 @@ public sealed class C16_BoundedConcurrencyTests
 
                 return i * 2L;
             },
-            TestContext.Current.CancellationToken).Within();
+            TestContext.Current.CancellationToken).WithinAsync(ct: TestContext.Current.CancellationToken);
 
         Assert.Equal(count, results.Length);
         for (var i = 0; i < count; i++)
@@ -226,7 +227,7 @@ public sealed class C16_BoundedConcurrencyTests
                     throw new TestFailureException(i);
                 }
             },
-            TestContext.Current.CancellationToken).Within());
+            TestContext.Current.CancellationToken).WithinAsync(ct: TestContext.Current.CancellationToken));
 
         Assert.Equal(10, Assert.IsType<TestFailureException>(Assert.Single(ex.InnerExceptions)).Id);
 
@@ -252,7 +253,7 @@ public sealed class C16_BoundedConcurrencyTests
 
                 await StartModes.UntilCancelled(ct);
             },
-            caller.Token).Within());
+            caller.Token).WithinAsync(ct: TestContext.Current.CancellationToken));
 
         Assert.Same(failure, Assert.Single(ex.InnerExceptions));
     }

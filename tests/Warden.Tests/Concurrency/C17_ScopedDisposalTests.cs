@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 
 namespace Warden.Tests.Concurrency;
 
+[Collection(LeakAuditedGroup.Name)]
 public sealed class C17_ScopedDisposalTests
 {
     [Fact]
@@ -11,7 +12,7 @@ public sealed class C17_ScopedDisposalTests
         await using var group = TaskGroup.Create(TestContext.Current.CancellationToken);
         _ = group.Spawn(_ => Task.FromException(boom));
 
-        var ex = await Assert.ThrowsAsync<TaskGroupException>(() => group.JoinAsync().Within());
+        var ex = await Assert.ThrowsAsync<TaskGroupException>(() => group.JoinAsync().WithinAsync(ct: TestContext.Current.CancellationToken));
         Assert.Same(boom, Assert.Single(ex.InnerExceptions));
     }
 
@@ -48,9 +49,9 @@ public sealed class C17_ScopedDisposalTests
                     throw cleanupFailure;
                 }
             });
-            await started.Task.Within();
+            await started.Task.WithinAsync(ct: TestContext.Current.CancellationToken);
 
-            await group.DisposeAsync().AsTask().Within();
+            await group.DisposeAsync().AsTask().WithinAsync(ct: TestContext.Current.CancellationToken);
 
             Assert.True(childDone);
             var report = Assert.Single(unobserved);
@@ -67,7 +68,7 @@ public sealed class C17_ScopedDisposalTests
     {
         var group = TaskGroup.Create(TestContext.Current.CancellationToken);
         _ = group.Spawn(token => StartModes.UntilCancelled(token));
-        await group.DisposeAsync().AsTask().Within();
+        await group.DisposeAsync().AsTask().WithinAsync(ct: TestContext.Current.CancellationToken);
         Assert.True(group.Token.IsCancellationRequested);
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 
 namespace Warden.Tests.Concurrency;
 
+[Collection(LeakAuditedGroup.Name)]
 public sealed class C18_CriticalExceptionTests
 {
     [Fact]
@@ -46,7 +47,7 @@ public sealed class C18_CriticalExceptionTests
                     return Task.CompletedTask;
                 },
                 TestContext.Current.CancellationToken,
-                new TaskGroupOptions { Name = name, IsCritical = e => e is InsufficientExecutionStackException }).Within());
+                new TaskGroupOptions { Name = name, IsCritical = e => e is InsufficientExecutionStackException }).WithinAsync(ct: TestContext.Current.CancellationToken));
 
             Assert.Same(critical, thrown);
             Assert.True(siblingFinished);

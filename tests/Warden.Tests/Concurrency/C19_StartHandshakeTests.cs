@@ -1,5 +1,6 @@
 namespace Warden.Tests.Concurrency;
 
+[Collection(LeakAuditedGroup.Name)]
 public sealed class C19_StartHandshakeTests
 {
     [Fact]
@@ -21,10 +22,10 @@ public sealed class C19_StartHandshakeTests
             },
             TestContext.Current.CancellationToken);
 
-        await Bounded.Until(() => Volatile.Read(ref port) == 8080, "the start value arrives");
+        await Eventually.UntilAsync(() => Volatile.Read(ref port) == 8080, Bounded.DefaultBound, "the child should report 8080 as its start value", TestContext.Current.CancellationToken);
         Assert.False(group.IsCompleted);
         release.SetResult();
-        await group.Within();
+        await group.WithinAsync(ct: TestContext.Current.CancellationToken);
         Assert.True(childFinished);
     }
 
@@ -49,7 +50,7 @@ public sealed class C19_StartHandshakeTests
                     caught = e;
                 }
             },
-            TestContext.Current.CancellationToken).Within();
+            TestContext.Current.CancellationToken).WithinAsync(ct: TestContext.Current.CancellationToken);
 
         Assert.Same(boom, caught);
     }
@@ -71,7 +72,7 @@ public sealed class C19_StartHandshakeTests
                     return Task.CompletedTask;
                 }, groupToken);
             },
-            TestContext.Current.CancellationToken).Within();
+            TestContext.Current.CancellationToken).WithinAsync(ct: TestContext.Current.CancellationToken);
 
         Assert.NotNull(secondCall);
     }
@@ -99,7 +100,7 @@ public sealed class C19_StartHandshakeTests
                 await caller.CancelAsync();
                 await Assert.ThrowsAnyAsync<OperationCanceledException>(() => start);
             },
-            TestContext.Current.CancellationToken).Within();
+            TestContext.Current.CancellationToken).WithinAsync(ct: TestContext.Current.CancellationToken);
 
         Assert.True(childCancelled);
     }

@@ -1,5 +1,6 @@
 namespace Warden.Tests.Concurrency;
 
+[Collection(LeakAuditedGroup.Name)]
 public sealed class C20_RaceTests
 {
     private sealed class Connection : IDisposable
@@ -65,7 +66,7 @@ public sealed class C20_RaceTests
                     return loser;
                 },
             ],
-            TestContext.Current.CancellationToken).Within();
+            TestContext.Current.CancellationToken).WithinAsync(ct: TestContext.Current.CancellationToken);
 
         Assert.Equal("fast", winner.Name);
         Assert.True(slowCancelled);
@@ -81,18 +82,18 @@ public sealed class C20_RaceTests
                 await Task.Yield();
                 return 2;
             }],
-            TestContext.Current.CancellationToken).Within();
+            TestContext.Current.CancellationToken).WithinAsync(ct: TestContext.Current.CancellationToken);
         Assert.Equal(2, winner);
 
         var ex = await Assert.ThrowsAsync<TaskGroupException>(() => TaskGroup.RaceAsync<int>(
             [_ => Task.FromException<int>(new TestFailureException(1)), _ => Task.FromException<int>(new TestFailureException(2))],
-            TestContext.Current.CancellationToken).Within());
+            TestContext.Current.CancellationToken).WithinAsync(ct: TestContext.Current.CancellationToken));
         Assert.Equal([1, 2], ex.InnerExceptions.Cast<TestFailureException>().Select(e => e.Id).Order());
     }
 
     [Fact]
     public async Task No_racers_means_no_result()
     {
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => TaskGroup.RaceAsync<int>([], TestContext.Current.CancellationToken).Within());
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => TaskGroup.RaceAsync<int>([], TestContext.Current.CancellationToken).WithinAsync(ct: TestContext.Current.CancellationToken));
     }
 }

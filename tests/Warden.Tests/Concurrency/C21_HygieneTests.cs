@@ -31,15 +31,16 @@ public sealed class C21_HygieneTests
 
         // The last child completes the group inline, so its frames may still be unwinding on another thread for a
         // moment: poll (bounded) instead of collecting once. A reference the group really kept never goes away.
-        string? stillAlive = null;
-        await Bounded.Until(
+        var stillAlive = await Eventually.UntilAsync(
             () =>
             {
                 ForceFullCollection();
-                stillAlive = weak.FirstOrDefault(w => w.Reference.IsAlive).What;
-                return stillAlive is null;
+                return weak.FirstOrDefault(w => w.Reference.IsAlive).What;
             },
-            "children, results and the body are collected");
+            static alive => alive is null,
+            Bounded.DefaultBound,
+            "the completed group should hold no reference to its children, their results or its body",
+            ct: TestContext.Current.CancellationToken);
 
         Assert.True(completion.IsCompletedSuccessfully);
         Assert.NotNull(group);
@@ -72,13 +73,15 @@ public sealed class C21_HygieneTests
             await RunFailingGroupsAsync();
             LeaveAnUnobservedCanary();
 
-            await Bounded.Until(
+            await Eventually.UntilAsync(
                 () =>
                 {
                     ForceFullCollection();
                     return Volatile.Read(ref canaries) > 0;
                 },
-                "the canary proves unobserved exceptions are detected");
+                Bounded.DefaultBound,
+                "the unobserved canary should reach the handler, proving unobserved exceptions are detected",
+                TestContext.Current.CancellationToken);
 
             Assert.Equal(0, Volatile.Read(ref markers));
         }
@@ -98,7 +101,7 @@ public sealed class C21_HygieneTests
                 _ = g.Spawn(_ => Task.FromException(new HygieneMarkerException()));
                 return Task.CompletedTask;
             },
-            caller.Token).Within());
+            caller.Token).WithinAsync(ct: TestContext.Current.CancellationToken));
 
         Assert.False(caller.IsCancellationRequested);
     }
@@ -132,7 +135,7 @@ public sealed class C21_HygieneTests
         Assert.Equal(childrenBefore + 5, WorkRegistry.LiveCount(TrackedWorkKind.GroupChild));
 
         release.SetResult();
-        await group.Within();
+        await group.WithinAsync(ct: TestContext.Current.CancellationToken);
 
         Assert.DoesNotContain(WorkRegistry.Snapshot(), w => w.Name == name || w.ParentId == entry.Id);
         Assert.Equal(groupsBefore, WorkRegistry.LiveCount(TrackedWorkKind.TaskGroup));
@@ -156,8 +159,8 @@ public sealed class C21_HygieneTests
 
         Func<ITaskGroup, CancellationToken, Task> ten = (g, _) => SpawnMany(g, 10, child);
         Func<ITaskGroup, CancellationToken, Task> thousand = (g, _) => SpawnMany(g, 1000, child);
-        await TaskGroup.RunAsync(ten, TestContext.Current.CancellationToken).Within();
-        await TaskGroup.RunAsync(thousand, TestContext.Current.CancellationToken).Within();
+        await TaskGroup.RunAsync(ten, TestContext.Current.CancellationToken).WithinAsync(ct: TestContext.Current.CancellationToken);
+        await TaskGroup.RunAsync(thousand, TestContext.Current.CancellationToken).WithinAsync(ct: TestContext.Current.CancellationToken);
 
         var before = GC.GetAllocatedBytesForCurrentThread();
         var group = TaskGroup.RunAsync(ten, TestContext.Current.CancellationToken);
@@ -217,7 +220,7 @@ public sealed class C21_HygieneTests
             body,
             caller.Token,
             new TaskGroupOptions { Mode = FailureMode.Supervisor, OnChildFault = _ => { } });
-        await completion.Within();
+        await completion.WithinAsync(ct: TestContext.Current.CancellationToken);
         body = null!;
         return (kept!, completion, weak);
     }
@@ -250,7 +253,7 @@ public sealed class C21_HygieneTests
                         _ = g.Spawn<int>(_ => throw new HygieneMarkerException());
                         if (option.Mode == FailureMode.FailFast)
                         {
-                            _ = g.Spawn(token => Task.Delay(Bounded.Limit, token));
+                            _ = g.Spawn(token => Task.Delay(Bounded.DefaultBound, token));
                         }
                     }
 
@@ -263,17 +266,17 @@ public sealed class C21_HygieneTests
 
         var scoped = TaskGroup.Create(TestContext.Current.CancellationToken);
         _ = scoped.Spawn(_ => Fail());
-        await scoped.DisposeAsync().AsTask().Within();
+        await scoped.DisposeAsync().AsTask().WithinAsync(ct: TestContext.Current.CancellationToken);
 
         await TaskGroup.RunAsync(
             async (g, groupToken) =>
             {
                 await Assert.ThrowsAsync<HygieneMarkerException>(() => g.StartAsync<int>((_, _) => Fail(), groupToken));
             },
-            TestContext.Current.CancellationToken).Within();
+            TestContext.Current.CancellationToken).WithinAsync(ct: TestContext.Current.CancellationToken);
 
         await using var background = new BackgroundTasks();
         Assert.True(background.TryStart("fails", _ => Fail()));
-        await background.DrainAsync(Bounded.Limit, TestContext.Current.CancellationToken).Within();
+        await background.DrainAsync(Bounded.DefaultBound, TestContext.Current.CancellationToken).WithinAsync(ct: TestContext.Current.CancellationToken);
     }
 }

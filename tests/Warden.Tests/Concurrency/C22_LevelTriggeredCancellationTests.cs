@@ -1,5 +1,6 @@
 namespace Warden.Tests.Concurrency;
 
+[Collection(LeakAuditedGroup.Name)]
 public sealed class C22_LevelTriggeredCancellationTests
 {
     [Fact]
@@ -25,10 +26,10 @@ public sealed class C22_LevelTriggeredCancellationTests
                 return Task.CompletedTask;
             },
             caller.Token);
-        await started.Task.Within();
+        await started.Task.WithinAsync(ct: TestContext.Current.CancellationToken);
         await caller.CancelAsync();
 
-        await Assert.ThrowsAsync<TaskGroupException>(() => group.Within());
+        await Assert.ThrowsAsync<TaskGroupException>(() => group.WithinAsync(ct: TestContext.Current.CancellationToken));
         Assert.True(caller.Token.IsCancellationRequested);
     }
 
@@ -45,7 +46,7 @@ public sealed class C22_LevelTriggeredCancellationTests
                 return Task.CompletedTask;
             },
             caller.Token);
-        await group.Within();
+        await group.WithinAsync(ct: TestContext.Current.CancellationToken);
 
         await caller.CancelAsync();
         kept!.Cancel();
@@ -80,10 +81,10 @@ public sealed class C22_LevelTriggeredCancellationTests
 
         // The outer token fires first and is recorded; the group token is already cancelled, so Cancel() adds nothing.
         await caller.CancelAsync();
-        await cleanup.Task.Within();
+        await cleanup.Task.WithinAsync(ct: TestContext.Current.CancellationToken);
         finish.SetResult();
 
-        var oce = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => group.Within());
+        var oce = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => group.WithinAsync(ct: TestContext.Current.CancellationToken));
         Assert.Equal(caller.Token, oce.CancellationToken);
     }
 }

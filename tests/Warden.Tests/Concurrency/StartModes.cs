@@ -10,7 +10,7 @@ public static class StartModes
     public static TaskCompletionSource NewGate() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Waits on the token, bounded by the test limit: a child that never gets cancelled fails the test instead of hanging.</summary>
-    public static Task UntilCancelled(CancellationToken token) => Task.Delay(Bounded.Limit, token);
+    public static Task UntilCancelled(CancellationToken token) => Task.Delay(Bounded.DefaultBound, token);
 
     /// <summary>A group that has completed, with a reference kept past its end (to test use after completion).</summary>
     public static async Task<ITaskGroup> FinishedGroupAsync()
@@ -22,7 +22,7 @@ public static class StartModes
                 leaked = g;
                 return Task.CompletedTask;
             },
-            TestContext.Current.CancellationToken).Within();
+            TestContext.Current.CancellationToken).WithinAsync(ct: TestContext.Current.CancellationToken);
         return leaked!;
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 
 namespace Warden.Tests.Concurrency;
 
+[Collection(LeakAuditedGroup.Name)]
 public sealed class StressTests
 {
     private const int Groups = 10_000;
@@ -42,7 +43,7 @@ public sealed class StressTests
                 checks.Add(RunOneAsync(plans[i], i));
             }
 
-            await Task.WhenAll(checks).Within();
+            await Task.WhenAll(checks).WithinAsync(ct: TestContext.Current.CancellationToken);
         }
     }
 
@@ -52,7 +53,7 @@ public sealed class StressTests
         var run = new StressRun(caller);
         var group = run.RunGroupAsync(plan, caller.Token);
         await group.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        await group.ContinueWith(static _ => { }, TestContext.Current.CancellationToken, TaskContinuationOptions.None, TaskScheduler.Default).Within();
+        await group.ContinueWith(static _ => { }, TestContext.Current.CancellationToken, TaskContinuationOptions.None, TaskScheduler.Default).WithinAsync(ct: TestContext.Current.CancellationToken);
 
         // Join on exit: once the group's task completed, every child that started has finished.
         if (run.Started != run.Finished)

@@ -1,5 +1,4 @@
 using Warden.Diagnostics;
-using Warden.Tests.Concurrency;
 
 namespace Warden.Tests.Diagnostics;
 
@@ -118,13 +117,13 @@ public sealed class WorkRegistryTests
         var before = WorkRegistry.LiveCount(TrackedWorkKind.BackgroundTask);
 
         Assert.True(owner.TryStart("send-receipt", _ => release.Task));
-        await Bounded.Until(() => WorkRegistry.Snapshot().Any(w => w.Name == "send-receipt"), "the task is registered");
+        await Eventually.UntilAsync(() => WorkRegistry.Snapshot().Any(w => w.Name == "send-receipt"), Bounded.DefaultBound, "the started task should be registered", TestContext.Current.CancellationToken);
         var entry = WorkRegistry.Snapshot().Single(w => w.Name == "send-receipt");
         Assert.Equal(TrackedWorkKind.BackgroundTask, entry.Kind);
         Assert.Contains(nameof(Background_tasks_appear_in_the_registry_while_they_run), entry.StartSite, StringComparison.Ordinal);
 
         release.SetResult();
-        await owner.DrainAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken).Within();
+        await owner.DrainAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken).WithinAsync(ct: TestContext.Current.CancellationToken);
         Assert.DoesNotContain(WorkRegistry.Snapshot(), w => w.Name == "send-receipt");
         Assert.Equal(before, WorkRegistry.LiveCount(TrackedWorkKind.BackgroundTask));
     }

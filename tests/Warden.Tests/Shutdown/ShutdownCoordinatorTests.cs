@@ -2,10 +2,10 @@ using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Warden.Diagnostics;
-using Warden.Tests.Concurrency;
 
 namespace Warden.Tests.Shutdown;
 
+[Collection(LeakAuditedGroup.Name)]
 public sealed class ShutdownCoordinatorTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -27,7 +27,7 @@ public sealed class ShutdownCoordinatorTests
         c.RegisterForClose(new RecordingResource("client", events), "client");
         c.RegisterForClose(new RecordingResource("exporter", events), "exporter");
 
-        var report = await c.RunAsync("test", Ct).Within();
+        var report = await c.RunAsync("test", Ct).WithinAsync(ct: Ct);
 
         Assert.Equal(["stopping", "stop accepting", "cancelling", "close exporter", "close client", "close pool"], events);
         Assert.Equal([ShutdownStep.TrapSignal, ShutdownStep.StopAccepting, ShutdownStep.GracePeriod, ShutdownStep.CancelRemaining, ShutdownStep.CloseResources], report.Steps.Select(s => s.Step));
@@ -43,7 +43,7 @@ public sealed class ShutdownCoordinatorTests
     {
         await using var h = new ShutdownHarness();
 
-        await h.Coordinator.RunAsync("deploy", Ct).Within();
+        await h.Coordinator.RunAsync("deploy", Ct).WithinAsync(ct: Ct);
 
         var messages = h.Messages.ToList();
         foreach (var step in new[] { ShutdownStep.StopAccepting, ShutdownStep.GracePeriod, ShutdownStep.CancelRemaining, ShutdownStep.CloseResources })
@@ -67,7 +67,7 @@ public sealed class ShutdownCoordinatorTests
         await h.AdvanceWhenArmedAsync(ShutdownStep.GracePeriod, TimeSpan.FromSeconds(4));
         Assert.False(h.Coordinator.Cancelling.IsCancellationRequested);
         work.Dispose();
-        var report = await run.Within();
+        var report = await run.WithinAsync(ct: Ct);
 
         Assert.True(h.Coordinator.Stopping.IsCancellationRequested);
         Assert.Equal(["GET /slow"], report.Drained);
@@ -87,7 +87,7 @@ public sealed class ShutdownCoordinatorTests
         var run = c.RunAsync("test", Ct);
         await h.AdvanceWhenArmedAsync(ShutdownStep.StopAccepting, TimeSpan.Zero);
         await h.AdvanceWhenArmedAsync(ShutdownStep.GracePeriod, TimeSpan.FromSeconds(10));
-        var report = await run.Within();
+        var report = await run.WithinAsync(ct: Ct);
 
         Assert.False(report.Steps[2].Completed);
         Assert.Equal("1 of 1 still running after 10 s: import batch", report.Steps[2].Outcome);
@@ -107,7 +107,7 @@ public sealed class ShutdownCoordinatorTests
         await h.AdvanceWhenArmedAsync(ShutdownStep.StopAccepting, TimeSpan.Zero);
         await h.AdvanceWhenArmedAsync(ShutdownStep.GracePeriod, TimeSpan.FromSeconds(10));
         await h.AdvanceWhenArmedAsync(ShutdownStep.CancelRemaining, TimeSpan.FromSeconds(5));
-        var report = await run.Within();
+        var report = await run.WithinAsync(ct: Ct);
 
         Assert.Equal("cancelled 1; 1 did not stop within 5 s: GET /incidents/stuck", report.Steps[3].Outcome);
         Assert.Equal(["GET /incidents/stuck"], report.NotFinished);
@@ -130,7 +130,7 @@ public sealed class ShutdownCoordinatorTests
         await h.AdvanceWhenArmedAsync(ShutdownStep.StopAccepting, TimeSpan.Zero);
         await h.AdvanceWhenArmedAsync(ShutdownStep.CloseResources, TimeSpan.Zero);
         await h.AdvanceWhenArmedAsync(ShutdownStep.CloseResources, TimeSpan.FromSeconds(3));
-        var report = await run.Within();
+        var report = await run.WithinAsync(ct: Ct);
 
         Assert.Equal(["exporter"], report.Closed);
         Assert.Equal(["broker (close timed out)", "pool (not closed: the close timeout was used up)"], report.NotFinished);
@@ -151,7 +151,7 @@ public sealed class ShutdownCoordinatorTests
         h.Coordinator.RegisterForClose(new RecordingResource("pool", events), "pool");
         h.Coordinator.RegisterForClose(new FailingResource(), "broken pool");
 
-        var report = await h.Coordinator.RunAsync("test", Ct).Within();
+        var report = await h.Coordinator.RunAsync("test", Ct).WithinAsync(ct: Ct);
 
         Assert.Equal(["listener stopped", "close pool"], events);
         Assert.False(report.Steps[1].Completed);
@@ -167,7 +167,7 @@ public sealed class ShutdownCoordinatorTests
 
         var run = h.Coordinator.RunAsync("test", Ct);
         await h.AdvanceWhenArmedAsync(ShutdownStep.StopAccepting, TimeSpan.FromSeconds(2));
-        var report = await run.Within();
+        var report = await run.WithinAsync(ct: Ct);
 
         Assert.False(report.Steps[1].Completed);
         Assert.Contains("others timed out after 2 s", report.Steps[1].Outcome, StringComparison.Ordinal);
@@ -190,8 +190,8 @@ public sealed class ShutdownCoordinatorTests
         Assert.True(h.Coordinator.Stopping.IsCancellationRequested);
         Assert.False(stopped.Task.IsCompleted);
         h.Time.Advance(TimeSpan.FromSeconds(1));
-        await stopped.Task.Within();
-        var report = await run.Within();
+        await stopped.Task.WithinAsync(ct: Ct);
+        var report = await run.WithinAsync(ct: Ct);
 
         Assert.Equal(TimeSpan.FromSeconds(5), report.Steps[1].Duration);
     }
@@ -208,14 +208,14 @@ public sealed class ShutdownCoordinatorTests
             started.TrySetResult();
             await release.Task;
         }));
-        await started.Task.Within();
+        await started.Task.WithinAsync(ct: Ct);
         h.Coordinator.RegisterDrain("background tasks", tasks.DrainAsync);
 
         var run = h.Coordinator.RunAsync("test", Ct);
-        await Bounded.Until(() => tasks.IsDraining, "the drain started");
+        await Eventually.UntilAsync(() => tasks.IsDraining, Bounded.DefaultBound, "step 3 should start draining the background tasks", Ct);
         Assert.False(tasks.TryStart("too late", _ => Task.CompletedTask));
         release.TrySetResult();
-        var report = await run.Within();
+        var report = await run.WithinAsync(ct: Ct);
 
         Assert.Equal(["drain: background tasks"], report.Drained);
         Assert.Equal(0, tasks.Count);
@@ -233,19 +233,19 @@ public sealed class ShutdownCoordinatorTests
             started.TrySetResult();
             await never.Task;
         }));
-        await started.Task.Within();
+        await started.Task.WithinAsync(ct: Ct);
         h.Coordinator.RegisterDrain("background tasks", tasks.DrainAsync);
 
         var run = h.Coordinator.RunAsync("test", Ct);
         await h.AdvanceWhenArmedAsync(ShutdownStep.StopAccepting, TimeSpan.Zero);
         await h.AdvanceWhenArmedAsync(ShutdownStep.GracePeriod, TimeSpan.FromSeconds(10));
         await h.AdvanceWhenArmedAsync(ShutdownStep.CancelRemaining, TimeSpan.FromSeconds(5));
-        var report = await run.Within();
+        var report = await run.WithinAsync(ct: Ct);
 
         Assert.Equal(["drain: background tasks"], report.NotFinished);
         Assert.Empty(report.Cancelled);
         never.SetResult();
-        await tasks.DrainAsync(TimeSpan.Zero, Ct).Within();
+        await tasks.DrainAsync(TimeSpan.Zero, Ct).WithinAsync(ct: Ct);
     }
 
     [Fact]
@@ -256,7 +256,7 @@ public sealed class ShutdownCoordinatorTests
         var run = h.Coordinator.WaitAndRunAsync(Ct);
         Assert.True(h.Coordinator.ReceiveSignal(PosixSignal.SIGTERM));
         Assert.False(h.Coordinator.ReceiveSignal(PosixSignal.SIGINT));
-        var report = await run.Within();
+        var report = await run.WithinAsync(ct: Ct);
 
         Assert.Equal("SIGTERM", report.Reason);
         Assert.Equal(PosixSignal.SIGTERM, report.Signal);
@@ -272,7 +272,7 @@ public sealed class ShutdownCoordinatorTests
         await using var h = new ShutdownHarness();
 
         h.Coordinator.ReceiveSignal(signal);
-        var report = await h.Coordinator.RunAsync("ignored: the signal names the reason", Ct).Within();
+        var report = await h.Coordinator.RunAsync("ignored: the signal names the reason", Ct).WithinAsync(ct: Ct);
 
         Assert.Equal(exitCode, report.ExitCode);
         Assert.Equal(signal.ToString(), report.Reason);
@@ -291,7 +291,7 @@ public sealed class ShutdownCoordinatorTests
         await h.AdvanceWhenArmedAsync(ShutdownStep.GracePeriod, TimeSpan.FromSeconds(10));
         await h.AdvanceWhenArmedAsync(ShutdownStep.CancelRemaining, TimeSpan.FromSeconds(5));
         await h.AdvanceWhenArmedAsync(ShutdownStep.CloseResources, TimeSpan.FromSeconds(3));
-        await run.Within();
+        await run.WithinAsync(ct: Ct);
         Assert.Empty(h.ExitCodes);
 
         // Budget 30 s, margin 2 s: the watchdog fires 29 s after the signal; 18 s have passed.
@@ -319,7 +319,7 @@ public sealed class ShutdownCoordinatorTests
 
         Assert.Equal([143], h.ExitCodes);
         await h.AdvanceWhenArmedAsync(ShutdownStep.CancelRemaining, TimeSpan.FromSeconds(5));
-        var report = await run.Within();
+        var report = await run.WithinAsync(ct: Ct);
         Assert.Equal(143, report.ExitCode);
     }
 
@@ -328,7 +328,7 @@ public sealed class ShutdownCoordinatorTests
     {
         await using var h = new ShutdownHarness();
 
-        await h.Coordinator.RunAsync("test", Ct).Within();
+        await h.Coordinator.RunAsync("test", Ct).WithinAsync(ct: Ct);
         h.Time.Advance(TimeSpan.FromMinutes(5));
 
         Assert.Empty(h.ExitCodes);
@@ -339,8 +339,8 @@ public sealed class ShutdownCoordinatorTests
     {
         await using var h = new ShutdownHarness();
 
-        var first = await h.Coordinator.RunAsync("first", Ct).Within();
-        var second = await h.Coordinator.RunAsync("second", Ct).Within();
+        var first = await h.Coordinator.RunAsync("first", Ct).WithinAsync(ct: Ct);
+        var second = await h.Coordinator.RunAsync("second", Ct).WithinAsync(ct: Ct);
 
         Assert.Same(first, second);
         Assert.True(h.Coordinator.IsShuttingDown);
@@ -355,10 +355,10 @@ public sealed class ShutdownCoordinatorTests
         var events = new ConcurrentQueue<string>();
         h.Coordinator.RegisterForClose(new RecordingResource("pool", events), "pool");
 
-        await h.Coordinator.StopAndCancelAsync("host stop", Ct).Within();
+        await h.Coordinator.StopAndCancelAsync("host stop", Ct).WithinAsync(ct: Ct);
         Assert.True(h.Coordinator.Cancelling.IsCancellationRequested);
         Assert.Empty(events);
-        var report = await h.Coordinator.RunAsync("host stop", Ct).Within();
+        var report = await h.Coordinator.RunAsync("host stop", Ct).WithinAsync(ct: Ct);
 
         Assert.Equal(["close pool"], events);
         Assert.Equal(5, report.Steps.Count);

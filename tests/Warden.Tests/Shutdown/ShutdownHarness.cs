@@ -44,7 +44,7 @@ internal sealed class ShutdownHarness : IAsyncDisposable
     public async Task AdvanceWhenArmedAsync(ShutdownStep step, TimeSpan by)
     {
         var index = _armedSeen++;
-        await Bounded.Until(() => _armed.Count > index, $"step {step} armed its timed wait");
+        await Eventually.UntilAsync(() => _armed.Count > index, Bounded.DefaultBound, $"step {step} should arm its timed wait", TestContext.Current.CancellationToken);
         Assert.Equal(step, _armed.ElementAt(index));
         Time.Advance(by);
     }
