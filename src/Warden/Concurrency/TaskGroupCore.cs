@@ -24,7 +24,7 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
     private readonly TaskCompletionSource<TResult> _completion = new();
     private readonly bool _requiresBodyResult;
     private readonly bool _limited;
-    private readonly Lock _lock = new();
+    private Lock? _lockObject;
     private CancellationToken _outer;
     private CancellationTokenRegistration _outerRegistration;
     private ITimer? _timer;
@@ -43,7 +43,11 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
     public TaskGroupCore(TaskGroupOptions? options, string defaultName, string? startSite, bool requiresBodyResult, CancellationToken outer)
     {
         _options = options ?? TaskGroupOptions.Default;
-        _options.Validate();
+        if (options is not null)
+        {
+            // The shared default is valid by construction; validating it again would cost every group.
+            _options.Validate();
+        }
         Name = _options.Name ?? (string.IsNullOrEmpty(defaultName) ? "task-group" : defaultName);
         _token = _cts.Token;
         _requiresBodyResult = requiresBodyResult;
@@ -69,6 +73,9 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
     public Task<TResult> Completion => _completion.Task;
 
     private bool IsCancelling => (Volatile.Read(ref _state) & CancellingFlag) != 0;
+
+    /// <summary>The lock for errors, the slot queue and shields, created on first use: a group whose children all succeed never needs it.</summary>
+    private Lock Sync => Volatile.Read(ref _lockObject) ?? CreateLock();
 
     public void RunBody(Func<ITaskGroup, CancellationToken, Task> body)
     {
@@ -139,7 +146,7 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(budget, TimeSpan.Zero);
         var shield = new CancellationTokenSource(budget, _options.TimeProvider);
-        lock (_lock)
+        lock (Sync)
         {
             if ((Volatile.Read(ref _state) & CountMask) != 0)
             {
@@ -165,6 +172,12 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
         {
             Complete();
         }
+    }
+
+    private Lock CreateLock()
+    {
+        Interlocked.CompareExchange(ref _lockObject, new Lock(), null);
+        return _lockObject!;
     }
 
     private static InvalidOperationException NullTask() => new("The delegate returned null instead of a Task; return Task.CompletedTask for no work.");
@@ -208,7 +221,7 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
         Admit();
         PendingChild<T>? pending = null;
         var denied = false;
-        lock (_lock)
+        lock (Sync)
         {
             if (IsCancelling)
             {
@@ -271,7 +284,7 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
         var denied = false;
         if (_limited)
         {
-            lock (_lock)
+            lock (Sync)
             {
                 if (IsCancelling)
                 {
@@ -627,7 +640,7 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
 
     private void RecordCritical(Exception failure)
     {
-        lock (_lock)
+        lock (Sync)
         {
             if (_critical is null)
             {
@@ -646,7 +659,7 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
 
     private void Record(Exception failure, bool cancelGroup)
     {
-        lock (_lock)
+        lock (Sync)
         {
             _errors ??= [];
             foreach (var known in _errors)
@@ -721,7 +734,7 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
     private void DenyWaiting()
     {
         SlotRequest[] denied;
-        lock (_lock)
+        lock (Sync)
         {
             if (_waiting is null || _waiting.Count == 0)
             {
@@ -741,7 +754,7 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
     private void ReleaseSlot()
     {
         SlotRequest? next = null;
-        lock (_lock)
+        lock (Sync)
         {
             if (!IsCancelling && _waiting is { Count: > 0 })
             {
@@ -763,18 +776,23 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
         _outerRegistration = default;
         _timer?.Dispose();
         _timer = null;
-        List<CancellationTokenSource>? shields;
-        List<Exception>? errors;
-        Exception? critical;
-        lock (_lock)
+        List<CancellationTokenSource>? shields = null;
+        List<Exception>? errors = null;
+        Exception? critical = null;
+
+        // No lock yet means nobody ever recorded an error, queued for a slot or took a shield: nothing to collect.
+        if (Volatile.Read(ref _lockObject) is { } sync)
         {
-            shields = _shields;
-            errors = _errors;
-            critical = _critical;
-            _shields = null;
-            _errors = null;
-            _critical = null;
-            _waiting = null;
+            lock (sync)
+            {
+                shields = _shields;
+                errors = _errors;
+                critical = _critical;
+                _shields = null;
+                _errors = null;
+                _critical = null;
+                _waiting = null;
+            }
         }
 
         if (shields is not null)
