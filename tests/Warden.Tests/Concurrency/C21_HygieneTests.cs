@@ -175,6 +175,74 @@ public sealed class C21_HygieneTests
         Assert.Equal(forTen, forThousand);
     }
 
+    [Fact]
+    public async Task Async_children_spawned_on_one_thread_and_completed_on_another_reuse_observers()
+    {
+        // A request thread spawns, other threads resume the children: observers freed where children complete must
+        // reach threads that only spawn, or every child pays for a new observer and its delegate. Each round
+        // spawns from a fresh thread, which has never completed a child, so only shared observers can serve it.
+        const int Children = 1000;
+        const int Rounds = 3;
+        var ct = TestContext.Current.CancellationToken;
+        var aloneGate = new TaskCompletionSource();
+        var unowned = new Task[Children];
+        var childrenAlone = await AllocatedOnFreshThreadAsync(() =>
+        {
+            for (var i = 0; i < Children; i++)
+            {
+                unowned[i] = AwaitGateAsync(aloneGate.Task);
+            }
+        });
+        aloneGate.SetResult();
+        await Task.WhenAll(unowned).WithinAsync(ct: ct);
+
+        var perRound = new long[Rounds];
+        for (var round = 0; round < Rounds; round++)
+        {
+            var gate = new TaskCompletionSource();
+            var roundGate = gate.Task;
+            Func<CancellationToken, Task> child = _ => AwaitGateAsync(roundGate);
+            var group = TaskGroup.Create(ct);
+            perRound[round] = await AllocatedOnFreshThreadAsync(() =>
+            {
+                for (var i = 0; i < Children; i++)
+                {
+                    _ = group.Spawn(child);
+                }
+            });
+            gate.SetResult();
+            await group.JoinAsync().WithinAsync(ct: ct);
+        }
+
+        // Measured: 32-39 B per child beyond the children themselves once observers come back (the completing
+        // threads keep up to one batch each), 184 B when none do. Half the latter is the line.
+        var extraPerChild = (perRound[Rounds - 1] - childrenAlone) / (double)Children;
+        Assert.True(extraPerChild < 92, $"Spawning cost {extraPerChild:F0} B per child beyond the children themselves (rounds: {string.Join(", ", perRound)} B; children alone: {childrenAlone} B).");
+    }
+
+    private static async Task AwaitGateAsync(Task gate) => await gate;
+
+    /// <summary>Runs <paramref name="work"/> on a new thread and returns the bytes it allocated there.</summary>
+    private static async Task<long> AllocatedOnFreshThreadAsync(Action work)
+    {
+        var result = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                work();
+                result.SetResult(GC.GetAllocatedBytesForCurrentThread() - before);
+            }
+            catch (Exception ex)
+            {
+                result.SetException(ex);
+            }
+        });
+        thread.Start();
+        return await result.Task.WithinAsync(ct: TestContext.Current.CancellationToken);
+    }
+
     private static void ForceFullCollection()
     {
         GC.Collect();
