@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
@@ -9,6 +8,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Warden.Analyzers.Cancellation;
+using Warden.Analyzers.CodeFixes.Common;
 
 namespace Warden.Analyzers.CodeFixes.Cancellation;
 
@@ -17,42 +17,38 @@ namespace Warden.Analyzers.CodeFixes.Cancellation;
 /// to a call that omitted it (as a named argument for an optional parameter, as a last argument for an overload).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ForwardTokenCodeFixProvider)), Shared]
-public sealed class ForwardTokenCodeFixProvider : CodeFixProvider
+public sealed class ForwardTokenCodeFixProvider : RuleCodeFixProvider
 {
     private const string EquivalenceKey = "WD502.ForwardToken";
 
-    /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(TokenNotForwardedAnalyzer.Rule.Id);
-
-    /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc/>
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    /// <summary>Creates the provider.</summary>
+    public ForwardTokenCodeFixProvider()
+        : base(TokenNotForwardedAnalyzer.Rule.Id)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        foreach (var diagnostic in context.Diagnostics)
+    }
+
+    private protected override Task RegisterFixAsync(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic)
+    {
+        if (!diagnostic.Properties.TryGetValue(TokenNotForwardedAnalyzer.TokenProperty, out var token) || token is null
+            || !diagnostic.Properties.TryGetValue(TokenNotForwardedAnalyzer.KindProperty, out var kind))
         {
-            if (!diagnostic.Properties.TryGetValue(TokenNotForwardedAnalyzer.TokenProperty, out var token) || token is null
-                || !diagnostic.Properties.TryGetValue(TokenNotForwardedAnalyzer.KindProperty, out var kind))
-            {
-                continue;
-            }
-
-            var node = root!.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            SyntaxNode? target = kind == TokenNotForwardedAnalyzer.ExplicitNone
-                ? node as ExpressionSyntax
-                : node.AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault();
-            if (target is null)
-            {
-                continue;
-            }
-
-            diagnostic.Properties.TryGetValue(TokenNotForwardedAnalyzer.ParameterProperty, out var parameter);
-            context.RegisterCodeFix(
-                CodeAction.Create($"Pass '{token}'", cancellationToken => ForwardAsync(context.Document, target, kind!, token, parameter, cancellationToken), EquivalenceKey),
-                diagnostic);
+            return Task.CompletedTask;
         }
+
+        var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        SyntaxNode? target = kind == TokenNotForwardedAnalyzer.ExplicitNone
+            ? node as ExpressionSyntax
+            : node.AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault();
+        if (target is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        diagnostic.Properties.TryGetValue(TokenNotForwardedAnalyzer.ParameterProperty, out var parameter);
+        context.RegisterCodeFix(
+            CodeAction.Create($"Pass '{token}'", cancellationToken => ForwardAsync(context.Document, target, kind!, token, parameter, cancellationToken), EquivalenceKey),
+            diagnostic);
+        return Task.CompletedTask;
     }
 
     private static async Task<Document> ForwardAsync(Document document, SyntaxNode target, string kind, string token, string? parameter, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
@@ -10,6 +9,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
+using Warden.Analyzers.CodeFixes.Common;
 using Warden.Analyzers.Testing;
 
 namespace Warden.Analyzers.CodeFixes.Testing;
@@ -21,37 +21,27 @@ namespace Warden.Analyzers.CodeFixes.Testing;
 /// <c>await Eventually.UntilAsync(() =&gt; cond, TimeSpan.FromSeconds(30));</c>; a sync test becomes <c>async Task</c>.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseEventuallyCodeFixProvider)), Shared]
-public sealed class UseEventuallyCodeFixProvider : CodeFixProvider
+public sealed class UseEventuallyCodeFixProvider : RuleCodeFixProvider
 {
     private const string EquivalenceKey = "WD701.Eventually";
 
-    /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(SleepingTestAnalyzer.Rule.Id);
+    /// <summary>Creates the provider.</summary>
+    public UseEventuallyCodeFixProvider()
+        : base(SleepingTestAnalyzer.Rule.Id)
+    {
+    }
 
-    /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc/>
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    private protected override async Task RegisterFixAsync(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic)
     {
         var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (model?.Compilation.GetTypeByMetadataName("Warden.Testing.Eventually") is null || root is null)
+        if (model?.Compilation.GetTypeByMetadataName("Warden.Testing.Eventually") is null || Plan(root, diagnostic.Location.SourceSpan) is null)
         {
             return;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (Plan(root, diagnostic.Location.SourceSpan) is null)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create("Wait for the condition with Eventually", cancellationToken => FixAsync(context.Document, diagnostic.Location.SourceSpan, cancellationToken), EquivalenceKey),
-                diagnostic);
-        }
+        context.RegisterCodeFix(
+            CodeAction.Create("Wait for the condition with Eventually", cancellationToken => FixAsync(context.Document, diagnostic.Location.SourceSpan, cancellationToken), EquivalenceKey),
+            diagnostic);
     }
 
     private static async Task<Document> FixAsync(Document document, Microsoft.CodeAnalysis.Text.TextSpan span, CancellationToken cancellationToken)
