@@ -1,7 +1,3 @@
-using System.Threading.Tasks;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
-
 namespace Warden.Analyzers.CodeFixes.Common;
 
 /// <summary>

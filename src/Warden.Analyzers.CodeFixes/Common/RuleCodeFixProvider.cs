@@ -1,7 +1,4 @@
 using System.Collections.Immutable;
-using System.Threading.Tasks;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
 
 namespace Warden.Analyzers.CodeFixes.Common;
 

@@ -1,12 +1,3 @@
-using System.Composition;
-using System.Threading;
-using System.Threading.Tasks;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Warden.Analyzers.CodeFixes.Common;
 using Warden.Analyzers.Shutdown;
 
 namespace Warden.Analyzers.CodeFixes.Shutdown;

@@ -1,15 +1,6 @@
-using System.Composition;
 using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.FindSymbols;
 using Microsoft.CodeAnalysis.Simplification;
-using Warden.Analyzers.CodeFixes.Common;
 using Warden.Analyzers.TaskOwnership;
 using Warden.Analyzers.Testing;
 
