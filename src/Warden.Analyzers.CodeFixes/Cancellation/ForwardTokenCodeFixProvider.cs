@@ -37,14 +37,13 @@ public sealed class ForwardTokenCodeFixProvider : RuleCodeFixProvider
 
         diagnostic.Properties.TryGetValue(TokenNotForwardedAnalyzer.ParameterProperty, out var parameter);
         context.RegisterCodeFix(
-            CodeAction.Create($"Pass '{token}'", cancellationToken => ForwardAsync(context.Document, target, kind!, token, parameter, cancellationToken), EquivalenceKey),
+            CodeAction.Create($"Pass '{token}'", _ => Task.FromResult(Forward(context.Document, root, target, kind!, token, parameter)), EquivalenceKey),
             diagnostic);
         return Task.CompletedTask;
     }
 
-    private static async Task<Document> ForwardAsync(Document document, SyntaxNode target, string kind, string token, string? parameter, CancellationToken cancellationToken)
+    private static Document Forward(Document document, SyntaxNode root, SyntaxNode target, string kind, string token, string? parameter)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var tokenName = SyntaxFactory.IdentifierName(token);
         SyntaxNode replacement;
         if (kind == TokenNotForwardedAnalyzer.ExplicitNone)
@@ -60,6 +59,6 @@ public sealed class ForwardTokenCodeFixProvider : RuleCodeFixProvider
             replacement = invocation.WithArgumentList(invocation.ArgumentList.AddArguments(argument));
         }
 
-        return document.WithSyntaxRoot(root!.ReplaceNode(target, replacement));
+        return document.WithSyntaxRoot(root.ReplaceNode(target, replacement));
     }
 }

@@ -22,20 +22,14 @@ public sealed class ObserveStoppingTokenCodeFixProvider : RuleCodeFixProvider
     {
         if (diagnostic.Properties.TryGetValue(HostedLoopIgnoresTokenAnalyzer.TokenProperty, out var token) && token is not null
             && root.FindToken(diagnostic.Location.SourceSpan.Start).Parent is StatementSyntax loop
-            && Rewrite(loop, token) is not null)
+            && Rewrite(loop, token) is { } rewritten)
         {
             context.RegisterCodeFix(
-                CodeAction.Create($"Stop when '{token}' is cancelled", cancellationToken => FixAsync(context.Document, loop, token, cancellationToken), EquivalenceKey),
+                CodeAction.Create($"Stop when '{token}' is cancelled", _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(loop, rewritten))), EquivalenceKey),
                 diagnostic);
         }
 
         return Task.CompletedTask;
-    }
-
-    private static async Task<Document> FixAsync(Document document, StatementSyntax loop, string token, CancellationToken cancellationToken)
-    {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        return document.WithSyntaxRoot(root!.ReplaceNode(loop, Rewrite(loop, token)!));
     }
 
     private static StatementSyntax? Rewrite(StatementSyntax loop, string token)

@@ -25,7 +25,7 @@ public sealed class AwaitDroppedTaskCodeFixProvider : RuleCodeFixProvider
             && AsyncSyntax.IsInAsyncFunction(statement))
         {
             context.RegisterCodeFix(
-                CodeAction.Create("Await the task", token => AwaitAsync(context.Document, statement, call, token), EquivalenceKey),
+                CodeAction.Create("Await the task", _ => Task.FromResult(Await(context.Document, root, statement, call)), EquivalenceKey),
                 diagnostic);
         }
 
@@ -39,11 +39,10 @@ public sealed class AwaitDroppedTaskCodeFixProvider : RuleCodeFixProvider
         _ => null,
     };
 
-    private static async Task<Document> AwaitAsync(Document document, ExpressionStatementSyntax statement, ExpressionSyntax call, CancellationToken cancellationToken)
+    private static Document Await(Document document, SyntaxNode root, ExpressionStatementSyntax statement, ExpressionSyntax call)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var awaited = SyntaxFactory.AwaitExpression(call.WithoutTrivia()).WithTriviaFrom(statement.Expression);
         var replacement = statement.WithExpression(awaited);
-        return document.WithSyntaxRoot(root!.ReplaceNode(statement, replacement));
+        return document.WithSyntaxRoot(root.ReplaceNode(statement, replacement));
     }
 }

@@ -37,7 +37,7 @@ public sealed class ReturnTaskCodeFixProvider : RuleCodeFixProvider
         }
 
         context.RegisterCodeFix(
-            CodeAction.Create("Return Task", cancellationToken => ReturnTaskAsync(context.Document, returnType, cancellationToken), EquivalenceKey),
+            CodeAction.Create("Return Task", _ => Task.FromResult(ReturnTask(context.Document, root, returnType)), EquivalenceKey),
             diagnostic);
     }
 
@@ -64,12 +64,11 @@ public sealed class ReturnTaskCodeFixProvider : RuleCodeFixProvider
         return false;
     }
 
-    private static async Task<Document> ReturnTaskAsync(Document document, TypeSyntax returnType, CancellationToken cancellationToken)
+    private static Document ReturnTask(Document document, SyntaxNode root, TypeSyntax returnType)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var task = SyntaxFactory.ParseTypeName("System.Threading.Tasks.Task")
             .WithTriviaFrom(returnType)
             .WithAdditionalAnnotations(Simplifier.Annotation);
-        return document.WithSyntaxRoot(root!.ReplaceNode(returnType, task));
+        return document.WithSyntaxRoot(root.ReplaceNode(returnType, task));
     }
 }

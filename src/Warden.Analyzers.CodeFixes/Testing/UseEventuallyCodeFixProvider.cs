@@ -25,20 +25,18 @@ public sealed class UseEventuallyCodeFixProvider : RuleCodeFixProvider
     private protected override async Task RegisterFixAsync(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic)
     {
         var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (model?.Compilation.GetTypeByMetadataName("Warden.Testing.Eventually") is null || Plan(root, diagnostic.Location.SourceSpan) is null)
+        if (model?.Compilation.GetTypeByMetadataName("Warden.Testing.Eventually") is null || Plan(root, diagnostic.Location.SourceSpan) is not { } plan)
         {
             return;
         }
 
         context.RegisterCodeFix(
-            CodeAction.Create("Wait for the condition with Eventually", cancellationToken => FixAsync(context.Document, diagnostic.Location.SourceSpan, cancellationToken), EquivalenceKey),
+            CodeAction.Create("Wait for the condition with Eventually", _ => Task.FromResult(Fix(context.Document, root, plan.Replaced, plan.Condition)), EquivalenceKey),
             diagnostic);
     }
 
-    private static async Task<Document> FixAsync(Document document, Microsoft.CodeAnalysis.Text.TextSpan span, CancellationToken cancellationToken)
+    private static Document Fix(Document document, SyntaxNode root, StatementSyntax replaced, string condition)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var (replaced, condition) = Plan(root!, span)!.Value;
         var method = replaced.FirstAncestorOrSelf<MethodDeclarationSyntax>()!;
         var wait = (StatementSyntax)SyntaxFactory.ParseStatement(
                 $"await Eventually.UntilAsync(() => {condition}, System.TimeSpan.FromSeconds(30));")
@@ -53,7 +51,7 @@ public sealed class UseEventuallyCodeFixProvider : RuleCodeFixProvider
                 .WithReturnType(SyntaxFactory.ParseTypeName("System.Threading.Tasks.Task").WithTriviaFrom(updated.ReturnType).WithAdditionalAnnotations(Simplifier.Annotation));
         }
 
-        var newRoot = (CompilationUnitSyntax)root!.ReplaceNode(method, updated);
+        var newRoot = (CompilationUnitSyntax)root.ReplaceNode(method, updated);
         if (!newRoot.Usings.Any(u => u.Name?.ToString() == "Warden.Testing"))
         {
             newRoot = newRoot.AddUsings(SyntaxFactory.UsingDirective(SyntaxFactory.ParseName("Warden.Testing")).WithAdditionalAnnotations(Formatter.Annotation));
