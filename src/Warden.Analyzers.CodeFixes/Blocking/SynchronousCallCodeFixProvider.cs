@@ -1,13 +1,4 @@
-using System.Composition;
-using System.Threading;
-using System.Threading.Tasks;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Warden.Analyzers.Blocking;
-using Warden.Analyzers.CodeFixes.Common;
 
 namespace Warden.Analyzers.CodeFixes.Blocking;
 

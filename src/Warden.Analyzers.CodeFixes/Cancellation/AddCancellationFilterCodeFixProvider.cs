@@ -1,13 +1,5 @@
 using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Text;
 using Warden.Analyzers.Cancellation;
 
@@ -19,40 +11,31 @@ namespace Warden.Analyzers.CodeFixes.Cancellation;
 /// cancellation propagates while timeouts from elsewhere are still handled. An existing filter is kept with <c>&amp;&amp;</c>.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddCancellationFilterCodeFixProvider)), Shared]
-public sealed class AddCancellationFilterCodeFixProvider : CodeFixProvider
+public sealed class AddCancellationFilterCodeFixProvider : RuleCodeFixProvider
 {
     private const string EquivalenceKey = "WD501.AddFilter";
 
-    /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(SwallowedCancellationAnalyzer.Rule.Id);
-
-    /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc/>
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    /// <summary>Creates the provider.</summary>
+    public AddCancellationFilterCodeFixProvider()
+        : base(SwallowedCancellationAnalyzer.Rule.Id)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        foreach (var diagnostic in context.Diagnostics)
+    }
+
+    private protected override Task RegisterFixAsync(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic)
+    {
+        var clause = root.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.AncestorsAndSelf().OfType<CatchClauseSyntax>().FirstOrDefault();
+        var catchesCancellation = diagnostic.Properties.ContainsKey(SwallowedCancellationAnalyzer.CatchesCancellationProperty);
+        diagnostic.Properties.TryGetValue(SwallowedCancellationAnalyzer.TokenProperty, out var token);
+        if (clause is null || (catchesCancellation && token is null))
         {
-            var clause = root!.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.AncestorsAndSelf().OfType<CatchClauseSyntax>().FirstOrDefault();
-            if (clause is null)
-            {
-                continue;
-            }
-
-            var catchesCancellation = diagnostic.Properties.ContainsKey(SwallowedCancellationAnalyzer.CatchesCancellationProperty);
-            diagnostic.Properties.TryGetValue(SwallowedCancellationAnalyzer.TokenProperty, out var token);
-            if (catchesCancellation && token is null)
-            {
-                continue;
-            }
-
-            var title = catchesCancellation ? $"Let '{token}' cancellation propagate" : "Let cancellation propagate";
-            context.RegisterCodeFix(
-                CodeAction.Create(title, cancellationToken => AddFilterAsync(context.Document, clause, catchesCancellation, token, cancellationToken), EquivalenceKey),
-                diagnostic);
+            return Task.CompletedTask;
         }
+
+        var title = catchesCancellation ? $"Let '{token}' cancellation propagate" : "Let cancellation propagate";
+        context.RegisterCodeFix(
+            CodeAction.Create(title, cancellationToken => AddFilterAsync(context.Document, clause, catchesCancellation, token, cancellationToken), EquivalenceKey),
+            diagnostic);
+        return Task.CompletedTask;
     }
 
     // Rewrites the clause header as text, from `catch` to just before the block, so the block's layout is untouched.

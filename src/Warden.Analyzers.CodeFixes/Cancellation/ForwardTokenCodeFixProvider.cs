@@ -1,13 +1,4 @@
-using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Warden.Analyzers.Cancellation;
 
 namespace Warden.Analyzers.CodeFixes.Cancellation;
@@ -17,47 +8,42 @@ namespace Warden.Analyzers.CodeFixes.Cancellation;
 /// to a call that omitted it (as a named argument for an optional parameter, as a last argument for an overload).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ForwardTokenCodeFixProvider)), Shared]
-public sealed class ForwardTokenCodeFixProvider : CodeFixProvider
+public sealed class ForwardTokenCodeFixProvider : RuleCodeFixProvider
 {
     private const string EquivalenceKey = "WD502.ForwardToken";
 
-    /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(TokenNotForwardedAnalyzer.Rule.Id);
-
-    /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc/>
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    /// <summary>Creates the provider.</summary>
+    public ForwardTokenCodeFixProvider()
+        : base(TokenNotForwardedAnalyzer.Rule.Id)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (!diagnostic.Properties.TryGetValue(TokenNotForwardedAnalyzer.TokenProperty, out var token) || token is null
-                || !diagnostic.Properties.TryGetValue(TokenNotForwardedAnalyzer.KindProperty, out var kind))
-            {
-                continue;
-            }
-
-            var node = root!.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            SyntaxNode? target = kind == TokenNotForwardedAnalyzer.ExplicitNone
-                ? node as ExpressionSyntax
-                : node.AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault();
-            if (target is null)
-            {
-                continue;
-            }
-
-            diagnostic.Properties.TryGetValue(TokenNotForwardedAnalyzer.ParameterProperty, out var parameter);
-            context.RegisterCodeFix(
-                CodeAction.Create($"Pass '{token}'", cancellationToken => ForwardAsync(context.Document, target, kind!, token, parameter, cancellationToken), EquivalenceKey),
-                diagnostic);
-        }
     }
 
-    private static async Task<Document> ForwardAsync(Document document, SyntaxNode target, string kind, string token, string? parameter, CancellationToken cancellationToken)
+    private protected override Task RegisterFixAsync(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (!diagnostic.Properties.TryGetValue(TokenNotForwardedAnalyzer.TokenProperty, out var token) || token is null
+            || !diagnostic.Properties.TryGetValue(TokenNotForwardedAnalyzer.KindProperty, out var kind))
+        {
+            return Task.CompletedTask;
+        }
+
+        var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        SyntaxNode? target = kind == TokenNotForwardedAnalyzer.ExplicitNone
+            ? node as ExpressionSyntax
+            : node.AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault();
+        if (target is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        diagnostic.Properties.TryGetValue(TokenNotForwardedAnalyzer.ParameterProperty, out var parameter);
+        context.RegisterCodeFix(
+            CodeAction.Create($"Pass '{token}'", _ => Task.FromResult(Forward(context.Document, root, target, kind!, token, parameter)), EquivalenceKey),
+            diagnostic);
+        return Task.CompletedTask;
+    }
+
+    private static Document Forward(Document document, SyntaxNode root, SyntaxNode target, string kind, string token, string? parameter)
+    {
         var tokenName = SyntaxFactory.IdentifierName(token);
         SyntaxNode replacement;
         if (kind == TokenNotForwardedAnalyzer.ExplicitNone)
@@ -73,6 +59,6 @@ public sealed class ForwardTokenCodeFixProvider : CodeFixProvider
             replacement = invocation.WithArgumentList(invocation.ArgumentList.AddArguments(argument));
         }
 
-        return document.WithSyntaxRoot(root!.ReplaceNode(target, replacement));
+        return document.WithSyntaxRoot(root.ReplaceNode(target, replacement));
     }
 }

@@ -1,7 +1,3 @@
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-
 namespace Warden.Analyzers.CodeFixes.Common;
 
 /// <summary>Syntax questions the fixes share: is this code inside an async function, and which one.</summary>

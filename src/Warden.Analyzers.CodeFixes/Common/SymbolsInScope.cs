@@ -1,5 +1,4 @@
 using System.Linq;
-using Microsoft.CodeAnalysis;
 
 namespace Warden.Analyzers.CodeFixes.Common;
 

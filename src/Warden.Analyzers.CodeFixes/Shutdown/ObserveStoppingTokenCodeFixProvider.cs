@@ -1,12 +1,3 @@
-using System.Collections.Immutable;
-using System.Composition;
-using System.Threading;
-using System.Threading.Tasks;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Warden.Analyzers.Shutdown;
 
 namespace Warden.Analyzers.CodeFixes.Shutdown;
@@ -17,39 +8,28 @@ namespace Warden.Analyzers.CodeFixes.Shutdown;
 /// condition, and <c>await foreach (x in source)</c> reads <c>source.WithCancellation(stoppingToken)</c>.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ObserveStoppingTokenCodeFixProvider)), Shared]
-public sealed class ObserveStoppingTokenCodeFixProvider : CodeFixProvider
+public sealed class ObserveStoppingTokenCodeFixProvider : RuleCodeFixProvider
 {
     private const string EquivalenceKey = "WD801.CheckToken";
 
-    /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(HostedLoopIgnoresTokenAnalyzer.Rule.Id);
-
-    /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc/>
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    /// <summary>Creates the provider.</summary>
+    public ObserveStoppingTokenCodeFixProvider()
+        : base(HostedLoopIgnoresTokenAnalyzer.Rule.Id)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (!diagnostic.Properties.TryGetValue(HostedLoopIgnoresTokenAnalyzer.TokenProperty, out var token) || token is null
-                || root!.FindToken(diagnostic.Location.SourceSpan.Start).Parent is not StatementSyntax loop
-                || Rewrite(loop, token) is null)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create($"Stop when '{token}' is cancelled", cancellationToken => FixAsync(context.Document, loop, token, cancellationToken), EquivalenceKey),
-                diagnostic);
-        }
     }
 
-    private static async Task<Document> FixAsync(Document document, StatementSyntax loop, string token, CancellationToken cancellationToken)
+    private protected override Task RegisterFixAsync(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        return document.WithSyntaxRoot(root!.ReplaceNode(loop, Rewrite(loop, token)!));
+        if (diagnostic.Properties.TryGetValue(HostedLoopIgnoresTokenAnalyzer.TokenProperty, out var token) && token is not null
+            && root.FindToken(diagnostic.Location.SourceSpan.Start).Parent is StatementSyntax loop
+            && Rewrite(loop, token) is { } rewritten)
+        {
+            context.RegisterCodeFix(
+                CodeAction.Create($"Stop when '{token}' is cancelled", _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(loop, rewritten))), EquivalenceKey),
+                diagnostic);
+        }
+
+        return Task.CompletedTask;
     }
 
     private static StatementSyntax? Rewrite(StatementSyntax loop, string token)

@@ -1,13 +1,3 @@
-using System.Collections.Immutable;
-using System.Composition;
-using System.Threading;
-using System.Threading.Tasks;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Warden.Analyzers.CodeFixes.Common;
 using Warden.Analyzers.TaskOwnership;
 
 namespace Warden.Analyzers.CodeFixes.TaskOwnership;
@@ -17,31 +7,29 @@ namespace Warden.Analyzers.CodeFixes.TaskOwnership;
 /// Sync code gets no fix: making the caller async is a design decision, not a mechanical edit.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AwaitDroppedTaskCodeFixProvider)), Shared]
-public sealed class AwaitDroppedTaskCodeFixProvider : CodeFixProvider
+public sealed class AwaitDroppedTaskCodeFixProvider : RuleCodeFixProvider
 {
     private const string EquivalenceKey = "WD301.Await";
 
-    /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(TaskDroppedAnalyzer.Rule.Id);
-
-    /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc/>
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    /// <summary>Creates the provider.</summary>
+    public AwaitDroppedTaskCodeFixProvider()
+        : base(TaskDroppedAnalyzer.Rule.Id)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root?.FindNode(context.Span, getInnermostNodeForTie: true) is not ExpressionSyntax call
-            || call is ConditionalAccessExpressionSyntax
-            || StatementOf(call) is not ExpressionStatementSyntax statement
-            || !AsyncSyntax.IsInAsyncFunction(statement))
+    }
+
+    private protected override Task RegisterFixAsync(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic)
+    {
+        if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is ExpressionSyntax call
+            && call is not ConditionalAccessExpressionSyntax
+            && StatementOf(call) is ExpressionStatementSyntax statement
+            && AsyncSyntax.IsInAsyncFunction(statement))
         {
-            return;
+            context.RegisterCodeFix(
+                CodeAction.Create("Await the task", _ => Task.FromResult(Await(context.Document, root, statement, call)), EquivalenceKey),
+                diagnostic);
         }
 
-        context.RegisterCodeFix(
-            CodeAction.Create("Await the task", token => AwaitAsync(context.Document, statement, call, token), EquivalenceKey),
-            context.Diagnostics);
+        return Task.CompletedTask;
     }
 
     private static ExpressionStatementSyntax? StatementOf(ExpressionSyntax call) => call.Parent switch
@@ -51,11 +39,10 @@ public sealed class AwaitDroppedTaskCodeFixProvider : CodeFixProvider
         _ => null,
     };
 
-    private static async Task<Document> AwaitAsync(Document document, ExpressionStatementSyntax statement, ExpressionSyntax call, CancellationToken cancellationToken)
+    private static Document Await(Document document, SyntaxNode root, ExpressionStatementSyntax statement, ExpressionSyntax call)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var awaited = SyntaxFactory.AwaitExpression(call.WithoutTrivia()).WithTriviaFrom(statement.Expression);
         var replacement = statement.WithExpression(awaited);
-        return document.WithSyntaxRoot(root!.ReplaceNode(statement, replacement));
+        return document.WithSyntaxRoot(root.ReplaceNode(statement, replacement));
     }
 }

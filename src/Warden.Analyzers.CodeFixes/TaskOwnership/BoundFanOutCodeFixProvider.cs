@@ -1,14 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using Warden.Analyzers.TaskOwnership;
@@ -22,44 +14,40 @@ namespace Warden.Analyzers.CodeFixes.TaskOwnership;
 /// author to choose.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(BoundFanOutCodeFixProvider)), Shared]
-public sealed class BoundFanOutCodeFixProvider : CodeFixProvider
+public sealed class BoundFanOutCodeFixProvider : RuleCodeFixProvider
 {
     /// <summary>The name of the constant the fix adds for the concurrency limit.</summary>
     public const string LimitConstantName = "MaxConcurrency";
 
     private const string EquivalenceKey = "WD303.TaskGroup";
 
-    /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(UnboundedFanOutAnalyzer.Rule.Id);
+    /// <summary>Creates the provider.</summary>
+    public BoundFanOutCodeFixProvider()
+        : base(UnboundedFanOutAnalyzer.Rule.Id)
+    {
+    }
 
-    /// <inheritdoc/>
+    /// <summary>
+    /// Fixes a document's diagnostics in one edit rather than through the batch fixer, so a type gets one
+    /// <see cref="LimitConstantName"/> constant and a file one <c>using Warden;</c> however many fan-outs it bounds.
+    /// </summary>
     public override FixAllProvider GetFixAllProvider() =>
         FixAllProvider.Create(async (fixAllContext, document, diagnostics) => await FixDocumentAsync(document, diagnostics, fixAllContext.CancellationToken).ConfigureAwait(false));
 
-    /// <inheritdoc/>
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    private protected override async Task RegisterFixAsync(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic)
     {
         var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (model?.Compilation.GetTypeByMetadataName("Warden.TaskGroup") is null || root is null)
+        if (model?.Compilation.GetTypeByMetadataName("Warden.TaskGroup") is null || Rewrite(root, model, diagnostic, "ct", context.CancellationToken) is null)
         {
             return;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (Rewrite(root, model, diagnostic, "ct", context.CancellationToken) is null)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Bound the fan-out with TaskGroup",
-                    cancellationToken => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), cancellationToken),
-                    EquivalenceKey),
-                diagnostic);
-        }
+        context.RegisterCodeFix(
+            CodeAction.Create(
+                "Bound the fan-out with TaskGroup",
+                cancellationToken => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), cancellationToken),
+                EquivalenceKey),
+            diagnostic);
     }
 
     private static async Task<Document> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)

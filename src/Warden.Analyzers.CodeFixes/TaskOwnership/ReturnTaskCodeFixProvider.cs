@@ -1,13 +1,4 @@
-using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.FindSymbols;
 using Microsoft.CodeAnalysis.Simplification;
 using Warden.Analyzers.TaskOwnership;
@@ -20,21 +11,19 @@ namespace Warden.Analyzers.CodeFixes.TaskOwnership;
 /// used as a delegate (a method group) somewhere, because the new signature would not fit that delegate.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReturnTaskCodeFixProvider)), Shared]
-public sealed class ReturnTaskCodeFixProvider : CodeFixProvider
+public sealed class ReturnTaskCodeFixProvider : RuleCodeFixProvider
 {
     private const string EquivalenceKey = "WD302.ReturnTask";
 
-    /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(AsyncVoidAnalyzer.Rule.Id, AsyncVoidTestAnalyzer.Rule.Id);
-
-    /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc/>
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    /// <summary>Creates the provider.</summary>
+    public ReturnTaskCodeFixProvider()
+        : base(AsyncVoidAnalyzer.Rule.Id, AsyncVoidTestAnalyzer.Rule.Id)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var token = root!.FindToken(context.Span.Start);
+    }
+
+    private protected override async Task RegisterFixAsync(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic)
+    {
+        var token = root.FindToken(diagnostic.Location.SourceSpan.Start);
         var declaration = token.Parent?.AncestorsAndSelf().FirstOrDefault(node => node is MethodDeclarationSyntax or LocalFunctionStatementSyntax);
         var returnType = declaration switch
         {
@@ -48,8 +37,8 @@ public sealed class ReturnTaskCodeFixProvider : CodeFixProvider
         }
 
         context.RegisterCodeFix(
-            CodeAction.Create("Return Task", cancellationToken => ReturnTaskAsync(context.Document, returnType, cancellationToken), EquivalenceKey),
-            context.Diagnostics);
+            CodeAction.Create("Return Task", _ => Task.FromResult(ReturnTask(context.Document, root, returnType)), EquivalenceKey),
+            diagnostic);
     }
 
     private static async Task<bool> IsUsedAsDelegateAsync(Document document, SyntaxNode declaration, CancellationToken cancellationToken)
@@ -75,12 +64,11 @@ public sealed class ReturnTaskCodeFixProvider : CodeFixProvider
         return false;
     }
 
-    private static async Task<Document> ReturnTaskAsync(Document document, TypeSyntax returnType, CancellationToken cancellationToken)
+    private static Document ReturnTask(Document document, SyntaxNode root, TypeSyntax returnType)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var task = SyntaxFactory.ParseTypeName("System.Threading.Tasks.Task")
             .WithTriviaFrom(returnType)
             .WithAdditionalAnnotations(Simplifier.Annotation);
-        return document.WithSyntaxRoot(root!.ReplaceNode(returnType, task));
+        return document.WithSyntaxRoot(root.ReplaceNode(returnType, task));
     }
 }

@@ -1,13 +1,4 @@
-using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
 using Warden.Analyzers.Testing;
@@ -21,43 +12,31 @@ namespace Warden.Analyzers.CodeFixes.Testing;
 /// <c>await Eventually.UntilAsync(() =&gt; cond, TimeSpan.FromSeconds(30));</c>; a sync test becomes <c>async Task</c>.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseEventuallyCodeFixProvider)), Shared]
-public sealed class UseEventuallyCodeFixProvider : CodeFixProvider
+public sealed class UseEventuallyCodeFixProvider : RuleCodeFixProvider
 {
     private const string EquivalenceKey = "WD701.Eventually";
 
-    /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(SleepingTestAnalyzer.Rule.Id);
+    /// <summary>Creates the provider.</summary>
+    public UseEventuallyCodeFixProvider()
+        : base(SleepingTestAnalyzer.Rule.Id)
+    {
+    }
 
-    /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc/>
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    private protected override async Task RegisterFixAsync(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic)
     {
         var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (model?.Compilation.GetTypeByMetadataName("Warden.Testing.Eventually") is null || root is null)
+        if (model?.Compilation.GetTypeByMetadataName("Warden.Testing.Eventually") is null || Plan(root, diagnostic.Location.SourceSpan) is not { } plan)
         {
             return;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (Plan(root, diagnostic.Location.SourceSpan) is null)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create("Wait for the condition with Eventually", cancellationToken => FixAsync(context.Document, diagnostic.Location.SourceSpan, cancellationToken), EquivalenceKey),
-                diagnostic);
-        }
+        context.RegisterCodeFix(
+            CodeAction.Create("Wait for the condition with Eventually", _ => Task.FromResult(Fix(context.Document, root, plan.Replaced, plan.Condition)), EquivalenceKey),
+            diagnostic);
     }
 
-    private static async Task<Document> FixAsync(Document document, Microsoft.CodeAnalysis.Text.TextSpan span, CancellationToken cancellationToken)
+    private static Document Fix(Document document, SyntaxNode root, StatementSyntax replaced, string condition)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var (replaced, condition) = Plan(root!, span)!.Value;
         var method = replaced.FirstAncestorOrSelf<MethodDeclarationSyntax>()!;
         var wait = (StatementSyntax)SyntaxFactory.ParseStatement(
                 $"await Eventually.UntilAsync(() => {condition}, System.TimeSpan.FromSeconds(30));")
@@ -72,7 +51,7 @@ public sealed class UseEventuallyCodeFixProvider : CodeFixProvider
                 .WithReturnType(SyntaxFactory.ParseTypeName("System.Threading.Tasks.Task").WithTriviaFrom(updated.ReturnType).WithAdditionalAnnotations(Simplifier.Annotation));
         }
 
-        var newRoot = (CompilationUnitSyntax)root!.ReplaceNode(method, updated);
+        var newRoot = (CompilationUnitSyntax)root.ReplaceNode(method, updated);
         if (!newRoot.Usings.Any(u => u.Name?.ToString() == "Warden.Testing"))
         {
             newRoot = newRoot.AddUsings(SyntaxFactory.UsingDirective(SyntaxFactory.ParseName("Warden.Testing")).WithAdditionalAnnotations(Formatter.Annotation));
