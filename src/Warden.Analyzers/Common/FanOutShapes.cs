@@ -36,11 +36,25 @@ internal sealed class FanOutShapes
         while (value is IInvocationOperation { Arguments.Length: 1, TargetMethod.Name: "ToList" or "ToArray" or "ToHashSet" or "AsEnumerable" } invocation
             && invocation.TargetMethod.IsExtensionMethod)
         {
-            value = invocation.Arguments[0].Value;
-            while (value is IConversionOperation conversion)
-            {
-                value = conversion.Operand;
-            }
+            value = StripConversions(invocation.Arguments[0].Value);
+        }
+
+        return value;
+    }
+
+    /// <summary>
+    /// Skips LINQ operators that filter, order, project or materialize (<c>Where</c>, <c>OrderBy</c>, <c>Select</c>,
+    /// <c>ToArray</c>...), which never yield more elements than their source; stops at anything that can add some
+    /// (<c>Concat</c>, <c>SelectMany</c>) or is not LINQ.
+    /// </summary>
+    public IOperation PeelFilters(IOperation value)
+    {
+        value = StripConversions(value);
+        while (value is IInvocationOperation { Arguments.Length: > 0 } invocation
+            && IsEnumerable(invocation.TargetMethod.ContainingType)
+            && IsFilter(invocation.TargetMethod.Name))
+        {
+            value = StripConversions(invocation.Arguments[0].Value);
         }
 
         return value;
@@ -64,6 +78,20 @@ internal sealed class FanOutShapes
         }
 
         return false;
+    }
+
+    private static bool IsFilter(string name) => name is "Where" or "OfType" or "Cast" or "Select" or "Distinct" or "DistinctBy"
+        or "OrderBy" or "OrderByDescending" or "ThenBy" or "ThenByDescending" or "Reverse" or "Take" or "Skip" or "TakeWhile" or "SkipWhile"
+        or "AsEnumerable" or "ToArray" or "ToList" or "ToHashSet";
+
+    private static IOperation StripConversions(IOperation value)
+    {
+        while (value is IConversionOperation conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        return value;
     }
 
     private bool IsLimiter(ITypeSymbol type)

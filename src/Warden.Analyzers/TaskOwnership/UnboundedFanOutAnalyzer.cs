@@ -107,7 +107,7 @@ public sealed class UnboundedFanOutAnalyzer : DiagnosticAnalyzer
             return fanOut.Shapes.IsTaskLike(ElementType(select.TargetMethod))
                 && StartsWorkPerElement(select.Arguments[1].Value)
                 && !IsKnownSize(source, root, fanOut, depth)
-                && !IsOwnRegistry(source, fanOut)
+                && !IsOwnRegistry(source, root, fanOut, depth)
                 && !fanOut.IsLimited(select.Arguments[1].Value)
                 ? source
                 : null;
@@ -208,7 +208,7 @@ public sealed class UnboundedFanOutAnalyzer : DiagnosticAnalyzer
                 return null;
             }
 
-            if (loop is IForEachLoopOperation each && IsOwnRegistry(Strip(each.Collection), fanOut))
+            if (loop is IForEachLoopOperation each && IsOwnRegistry(Strip(each.Collection), root, fanOut, depth - 1))
             {
                 return null;
             }
@@ -239,9 +239,10 @@ public sealed class UnboundedFanOutAnalyzer : DiagnosticAnalyzer
     }
 
     // `_initializers`, `_topology.Queues`, `_jobTypes.Values.Where(...)`: a collection this object keeps (handlers,
-    // endpoints, registered services) grows with configuration, not with the input. Input data arrives as parameters
-    // and locals, which stay flagged.
-    private static bool IsOwnRegistry(IOperation source, FanOutShapes fanOut)
+    // endpoints, registered services) grows with configuration, not with the input. Input data arrives as parameters,
+    // call results and locals, which stay flagged, except a local set once to a registry filtered by LINQ
+    // (`var enabled = _providers.Where(p => p.Enabled).ToArray()`), which is still the registry.
+    private static bool IsOwnRegistry(IOperation source, IOperation root, FanOutShapes fanOut, int depth)
     {
         var current = source;
         while (true)
@@ -262,10 +263,41 @@ public sealed class UnboundedFanOutAnalyzer : DiagnosticAnalyzer
                     return true;
                 case IInstanceReferenceOperation:
                     return current != source;
+                case ILocalReferenceOperation local when depth > 0:
+                    return SingleInitializer(local.Local, root) is { } initializer
+                        && fanOut.PeelFilters(initializer) is IFieldReferenceOperation or IPropertyReferenceOperation
+                        && IsOwnRegistry(initializer, root, fanOut, depth - 1);
                 default:
                     return false;
             }
         }
+    }
+
+    // The value a local is declared with, when nothing else writes to it; null when it is assigned again, passed by
+    // `ref`/`out`, or declared without an initializer, so the value the rule reads is the value the local holds.
+    private static IOperation? SingleInitializer(ILocalSymbol local, IOperation root)
+    {
+        IOperation? initializer = null;
+        foreach (var operation in root.Descendants())
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                    initializer = declarator.Initializer?.Value;
+                    if (initializer is null)
+                    {
+                        return null;
+                    }
+
+                    break;
+                case IAssignmentOperation { Target: ILocalReferenceOperation target } when SymbolEqualityComparer.Default.Equals(target.Local, local):
+                case IIncrementOrDecrementOperation { Target: ILocalReferenceOperation counter } when SymbolEqualityComparer.Default.Equals(counter.Local, local):
+                case IArgumentOperation { Parameter.RefKind: not RefKind.None, Value: ILocalReferenceOperation byRef } when SymbolEqualityComparer.Default.Equals(byRef.Local, local):
+                    return null;
+            }
+        }
+
+        return initializer;
     }
 
     private static bool IsKnownSize(IOperation source, IOperation root, FanOutShapes fanOut, int depth)
@@ -287,7 +319,7 @@ public sealed class UnboundedFanOutAnalyzer : DiagnosticAnalyzer
                 {
                     // A count from this object's own settings (`_options.WorkerCount`) is configuration, like a registry.
                     "Range" or "Repeat" => invocation.Arguments.Length == 2
-                        && (invocation.Arguments[1].Value.ConstantValue.HasValue || IsOwnRegistry(invocation.Arguments[1].Value, fanOut)),
+                        && (invocation.Arguments[1].Value.ConstantValue.HasValue || IsOwnRegistry(invocation.Arguments[1].Value, root, fanOut, depth)),
                     "Take" => invocation.Arguments.Length == 2 && invocation.Arguments[1].Value.ConstantValue.HasValue,
                     _ => invocation.Arguments.Length > 0 && IsKnownSize(invocation.Arguments[0].Value, root, fanOut, depth),
                 };

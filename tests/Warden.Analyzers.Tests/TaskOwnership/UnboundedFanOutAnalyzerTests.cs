@@ -21,6 +21,12 @@ public sealed class UnboundedFanOutAnalyzerTests
         "Task M(IEnumerable<int> ids) => [|Task.WhenAll(ids.Select(Api.LoadAsync))|];",
         "async Task M(List<string> urls) { var tasks = new List<Task>(); foreach (var url in urls) { tasks.Add(Task.Run(() => Api.SendAsync(url))); } await [|Task.WhenAll(tasks)|]; }",
         "async Task M(Dictionary<int, string> byId) { await [|Task.WhenAll(byId.Keys.Select(id => Api.GetAsync(id)))|]; }",
+        // A filtered local is input data unless it comes from a registry: a parameter, a call result, a local assigned
+        // again, or a registry with input mixed in stays flagged.
+        "async Task M(List<string> providers) { var enabled = providers.Where(p => p.Length > 0).ToArray(); await [|Task.WhenAll(enabled.Select(p => Api.SendAsync(p)))|]; }",
+        "List<string> Pending() => new(); async Task M() { var pending = Pending().Where(p => p.Length > 0).ToList(); await [|Task.WhenAll(pending.Select(p => Api.SendAsync(p)))|]; }",
+        "readonly List<string> _names = new(); async Task M(List<string> extra) { var names = _names.ToList(); names = extra; await [|Task.WhenAll(names.Select(n => Api.SendAsync(n)))|]; }",
+        "readonly List<string> _names = new(); async Task M(List<string> extra) { var names = _names.Concat(extra).ToList(); await [|Task.WhenAll(names.Select(n => Api.SendAsync(n)))|]; }",
     };
 
     public static TheoryData<string> Bounded => new()
@@ -41,6 +47,9 @@ public sealed class UnboundedFanOutAnalyzerTests
         "async Task M(int workers) { var tasks = new List<Task>(); for (var i = 0; i < workers; i++) { tasks.Add(Api.DoAsync()); } await Task.WhenAll(tasks); }",
         "static readonly string[] Regions = { \"eu\", \"us\", \"ap\" }; async Task M() { await Task.WhenAll(Regions.Select(r => Api.SendAsync(r))); }",
         "readonly List<Func<Task>> _handlers = new(); async Task M() { await Task.WhenAll(_handlers.Select(h => h())); }",
+        "readonly List<Func<Task>> _handlers = new(); async Task M() { var ready = _handlers.Where(h => h != null).ToArray(); await Task.WhenAll(ready.Select(h => h())); }",
+        "readonly List<string> _providers = new(); async Task M(CancellationToken ct) { var providers = _providers.Where(p => p.Length > 0).OrderBy(p => p).ToArray(); var tasks = providers.Select(async p => await Api.SendAsync(p, ct)); await Task.WhenAll(tasks); }",
+        "public IReadOnlyList<string> Regions { get; } = new List<string>(); async Task M() { var active = Regions.OfType<string>().ToList(); await Task.WhenAll(active.Where(r => r != \"eu\").Select(r => Api.SendAsync(r))); }",
         "int _workerCount = 4; async Task M() { await Task.WhenAll(Enumerable.Range(0, _workerCount).Select(_ => Api.DoAsync())); }",
     };
 
