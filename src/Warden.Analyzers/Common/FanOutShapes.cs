@@ -4,16 +4,18 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace Warden.Analyzers.Common;
 
-/// <summary>The LINQ and limiter symbols WD303 reads, resolved once per compilation.</summary>
+/// <summary>The LINQ, <c>Math</c> and limiter symbols WD303 reads, resolved once per compilation.</summary>
 internal sealed class FanOutShapes
 {
     private readonly INamedTypeSymbol _enumerable;
+    private readonly INamedTypeSymbol? _math;
     private readonly ImmutableArray<INamedTypeSymbol> _limiters;
 
-    public FanOutShapes(TaskShapes shapes, INamedTypeSymbol enumerable, ImmutableArray<INamedTypeSymbol> limiters)
+    public FanOutShapes(TaskShapes shapes, INamedTypeSymbol enumerable, INamedTypeSymbol? math, ImmutableArray<INamedTypeSymbol> limiters)
     {
         Shapes = shapes;
         _enumerable = enumerable;
+        _math = math;
         _limiters = limiters;
     }
 
@@ -22,6 +24,9 @@ internal sealed class FanOutShapes
 
     /// <summary>True for <c>System.Linq.Enumerable</c>.</summary>
     public bool IsEnumerable(INamedTypeSymbol? type) => SymbolEqualityComparer.Default.Equals(type, _enumerable);
+
+    /// <summary>True for <c>System.Math</c>.</summary>
+    public bool IsMath(INamedTypeSymbol? type) => _math is not null && SymbolEqualityComparer.Default.Equals(type, _math);
 
     /// <summary>Returns <paramref name="value"/> as a <c>source.Select(selector)</c> call, or null.</summary>
     public IInvocationOperation? SelectCall(IOperation value) =>

@@ -33,6 +33,9 @@ public sealed class UnboundedFanOutAnalyzer : DiagnosticAnalyzer
     // Types whose use before or inside the per-element work is a limit a reader can see.
     private static readonly string[] LimiterTypeNames = { "System.Threading.SemaphoreSlim", "System.Threading.RateLimiting.RateLimiter" };
 
+    // Words in a parameter's name that say it is a number of workers (`degreeOfParallelism`, `maxConcurrency`, `workerCount`).
+    private static readonly string[] DegreeOfParallelismWords = { "degree", "parallel", "concurren", "worker" };
+
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
@@ -58,7 +61,7 @@ public sealed class UnboundedFanOutAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            var fanOut = new FanOutShapes(shapes, enumerable, limiters.ToImmutable());
+            var fanOut = new FanOutShapes(shapes, enumerable, start.Compilation.GetTypeByMetadataName("System.Math"), limiters.ToImmutable());
             start.RegisterOperationAction(operation => AnalyzeInvocation(operation, fanOut), OperationKind.Invocation);
         });
     }
@@ -317,9 +320,7 @@ public sealed class UnboundedFanOutAnalyzer : DiagnosticAnalyzer
             case IInvocationOperation invocation when fanOut.IsEnumerable(invocation.TargetMethod.ContainingType):
                 return invocation.TargetMethod.Name switch
                 {
-                    // A count from this object's own settings (`_options.WorkerCount`) is configuration, like a registry.
-                    "Range" or "Repeat" => invocation.Arguments.Length == 2
-                        && (invocation.Arguments[1].Value.ConstantValue.HasValue || IsOwnRegistry(invocation.Arguments[1].Value, root, fanOut, depth)),
+                    "Range" or "Repeat" => invocation.Arguments.Length == 2 && IsChosenCount(invocation.Arguments[1].Value, root, fanOut, depth),
                     "Take" => invocation.Arguments.Length == 2 && invocation.Arguments[1].Value.ConstantValue.HasValue,
                     _ => invocation.Arguments.Length > 0 && IsKnownSize(invocation.Arguments[0].Value, root, fanOut, depth),
                 };
@@ -332,6 +333,54 @@ public sealed class UnboundedFanOutAnalyzer : DiagnosticAnalyzer
             default:
                 return false;
         }
+    }
+
+    // `Range(0, n)`/`Repeat(factory, n)` starts n identical workers (a pool draining a shared queue) when n is chosen
+    // rather than measured from the input: a constant, this object's settings (`_options.WorkerCount`), a `Math.Min`
+    // with one chosen bound, a `??` whose both sides are chosen, a local set once to one of these, or a parameter named
+    // for a degree of parallelism. A local's name is not trusted: its initializer is in view and says more.
+    private static bool IsChosenCount(IOperation count, IOperation root, FanOutShapes fanOut, int depth)
+    {
+        count = Strip(count);
+        if (count.ConstantValue.HasValue)
+        {
+            return true;
+        }
+
+        switch (count)
+        {
+            case IInvocationOperation { TargetMethod.Name: "Min" } min when fanOut.IsMath(min.TargetMethod.ContainingType):
+                foreach (var argument in min.Arguments)
+                {
+                    if (IsChosenCount(argument.Value, root, fanOut, depth))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case ICoalesceOperation coalesce:
+                return IsChosenCount(coalesce.Value, root, fanOut, depth) && IsChosenCount(coalesce.WhenNull, root, fanOut, depth);
+            case IParameterReferenceOperation parameter:
+                return NamesDegreeOfParallelism(parameter.Parameter.Name);
+            case ILocalReferenceOperation local:
+                return depth > 0 && SingleInitializer(local.Local, root) is { } initializer && IsChosenCount(initializer, root, fanOut, depth - 1);
+            default:
+                return IsOwnRegistry(count, root, fanOut, depth);
+        }
+    }
+
+    private static bool NamesDegreeOfParallelism(string name)
+    {
+        foreach (var word in DegreeOfParallelismWords)
+        {
+            if (name.IndexOf(word, System.StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool LocalHasKnownSize(ILocalSymbol local, IOperation root, FanOutShapes fanOut, int depth)

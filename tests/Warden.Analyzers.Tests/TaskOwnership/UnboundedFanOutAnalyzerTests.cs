@@ -27,6 +27,11 @@ public sealed class UnboundedFanOutAnalyzerTests
         "List<string> Pending() => new(); async Task M() { var pending = Pending().Where(p => p.Length > 0).ToList(); await [|Task.WhenAll(pending.Select(p => Api.SendAsync(p)))|]; }",
         "readonly List<string> _names = new(); async Task M(List<string> extra) { var names = _names.ToList(); names = extra; await [|Task.WhenAll(names.Select(n => Api.SendAsync(n)))|]; }",
         "readonly List<string> _names = new(); async Task M(List<string> extra) { var names = _names.Concat(extra).ToList(); await [|Task.WhenAll(names.Select(n => Api.SendAsync(n)))|]; }",
+        // A Range over the input's size is fan-out, whatever the count is called; so is a Min with no chosen bound.
+        "async Task M(List<int> items) { await [|Task.WhenAll(Enumerable.Range(0, items.Count).Select(i => Api.GetAsync(items[i])))|]; }",
+        "async Task M(List<int> items) { var workers = items.Count; await [|Task.WhenAll(Enumerable.Range(0, workers).Select(i => Api.GetAsync(i)))|]; }",
+        "async Task M(List<int> items, int[] more) { var n = Math.Min(items.Count, more.Length); await [|Task.WhenAll(Enumerable.Range(0, n).Select(i => Api.GetAsync(i)))|]; }",
+        "async Task M(int count) { await [|Task.WhenAll(Enumerable.Repeat(1, count).Select(i => Api.GetAsync(i)))|]; }",
     };
 
     public static TheoryData<string> Bounded => new()
@@ -51,6 +56,11 @@ public sealed class UnboundedFanOutAnalyzerTests
         "readonly List<string> _providers = new(); async Task M(CancellationToken ct) { var providers = _providers.Where(p => p.Length > 0).OrderBy(p => p).ToArray(); var tasks = providers.Select(async p => await Api.SendAsync(p, ct)); await Task.WhenAll(tasks); }",
         "public IReadOnlyList<string> Regions { get; } = new List<string>(); async Task M() { var active = Regions.OfType<string>().ToList(); await Task.WhenAll(active.Where(r => r != \"eu\").Select(r => Api.SendAsync(r))); }",
         "int _workerCount = 4; async Task M() { await Task.WhenAll(Enumerable.Range(0, _workerCount).Select(_ => Api.DoAsync())); }",
+        // Worker pools: a chosen number of identical workers drain a shared queue.
+        "int _maxWorkers = 4; async Task M(Queue<int> queue) { var workers = Math.Min(queue.Count, _maxWorkers); await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Api.DoAsync())); }",
+        "async Task M(List<int> items) { var workers = Math.Min(items.Count, 8); await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Api.DoAsync())); }",
+        "static Task Repeat(Func<Task> taskFactory, int? degreeOfParallelism = null) => Task.WhenAll(Enumerable.Repeat(taskFactory, degreeOfParallelism ?? 2).Select(f => f()));",
+        "async Task M(int maxConcurrency) { await Task.WhenAll(Enumerable.Range(0, maxConcurrency).Select(_ => Api.DoAsync())); }",
     };
 
     [Theory]
