@@ -93,6 +93,20 @@ public sealed class AuditBadInputTests
     }
 
     [Fact]
+    public async Task Unrestored_hosting_packages_are_bound_against_the_shared_framework_so_shutdown_rules_still_run()
+    {
+        using var fixture = FixtureCopy.Of("UnrestoredWorker");
+
+        var (exitCode, document, _) = await AuditJson.RunAsync(fixture.Root);
+
+        Assert.Equal(ExitCodes.Findings, exitCode);
+        var findings = AuditJson.Findings(document);
+        Assert.Contains("WD801 Poller.cs:8", findings);
+        Assert.Contains("WD802 Poller.cs:10", findings);
+        Assert.Contains(AuditJson.Skipped(document), s => s.Contains("bound against the ASP.NET Core shared framework instead", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Unresolved_package_types_produce_no_findings_and_a_restore_hint()
     {
         using var fixture = FixtureCopy.Of("Unresolved");

@@ -218,21 +218,29 @@ internal sealed class NoBuildLoader(ReferenceAssemblies references, AuditLimits 
     private IEnumerable<MetadataReference> MetadataFor(ProjectPlan project, string root, ConcurrentBag<SkippedInput> skipped)
     {
         var settings = project.Settings;
-        var paths = new List<string>(references.Framework(settings.TargetFramework, settings.UsesAspNetCore));
+        var assets = settings.ProjectFile is null ? null : PackageAssets.Read(settings.Directory, settings.Name, settings.TargetFramework);
+
+        // Unrestored Microsoft.Extensions.* / Microsoft.AspNetCore.* packages (a worker library's Hosting reference)
+        // ship the same assemblies as the ASP.NET Core shared framework, so bind against it instead of leaving
+        // BackgroundService and IHostApplicationLifetime unresolved (which silences the shutdown rules).
+        var sharedFrameworkStandIn = assets is { Restored: false } && project.ReferencesSharedFrameworkPackages && !settings.UsesAspNetCore;
+        var paths = new List<string>(references.Framework(settings.TargetFramework, settings.UsesAspNetCore || sharedFrameworkStandIn));
         if (paths.Count == 0)
         {
             skipped.Add(new SkippedInput(settings.Name, "no .NET reference assemblies found (set DOTNET_ROOT to an SDK folder); framework types are unresolved"));
         }
 
-        if (settings.ProjectFile is not null)
+        if (assets is not null)
         {
-            var assets = PackageAssets.Read(settings.Directory, settings.Name, settings.TargetFramework);
             paths.AddRange(assets.Assemblies);
             if (project.Audited && !assets.Restored && project.HasPackageReferences)
             {
+                var standIn = sharedFrameworkStandIn
+                    ? " (Microsoft.Extensions and ASP.NET Core packages were bound against the ASP.NET Core shared framework instead)"
+                    : string.Empty;
                 skipped.Add(new SkippedInput(
-                    Relative(root, settings.ProjectFile),
-                    "package references not restored (no obj/project.assets.json); their types are unresolved. Run 'dotnet restore' for full precision"));
+                    Relative(root, settings.ProjectFile!),
+                    $"package references not restored (no obj/project.assets.json); their types are unresolved{standIn}. Run 'dotnet restore' for full precision"));
             }
         }
 
@@ -337,18 +345,29 @@ internal sealed class NoBuildLoader(ReferenceAssemblies references, AuditLimits 
         }
     }
 
-    private static ProjectPlan NewPlan(ProjectSettings settings, IReadOnlyList<string> files, bool audited, string? onlyFile) =>
-        new(settings, ParseOptionsFor(settings), [.. files.Where(f => !settings.IsRemoved(f))], audited, onlyFile, HasPackageReferences(settings));
+    private static ProjectPlan NewPlan(ProjectSettings settings, IReadOnlyList<string> files, bool audited, string? onlyFile)
+    {
+        var projectText = ReadProjectText(settings);
+        return new(
+            settings,
+            ParseOptionsFor(settings),
+            [.. files.Where(f => !settings.IsRemoved(f))],
+            audited,
+            onlyFile,
+            projectText.Contains("<PackageReference", StringComparison.Ordinal),
+            projectText.Contains("Include=\"Microsoft.Extensions.", StringComparison.OrdinalIgnoreCase)
+                || projectText.Contains("Include=\"Microsoft.AspNetCore.", StringComparison.OrdinalIgnoreCase));
+    }
 
-    private static bool HasPackageReferences(ProjectSettings settings)
+    private static string ReadProjectText(ProjectSettings settings)
     {
         try
         {
-            return settings.ProjectFile is not null && File.ReadAllText(settings.ProjectFile).Contains("<PackageReference", StringComparison.Ordinal);
+            return settings.ProjectFile is null ? string.Empty : File.ReadAllText(settings.ProjectFile);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return false;
+            return string.Empty;
         }
     }
 
