@@ -14,10 +14,11 @@ internal interface ITaskGroupEngine
     void ReleaseCount();
 
     /// <summary>An asynchronous child watched by a <see cref="ChildObserver"/> has ended: record it and release what it held.</summary>
+    /// <param name="thread">The completing thread's state (its registry counters).</param>
     /// <param name="task">The child's completed task.</param>
     /// <param name="name">The child's name.</param>
     /// <param name="holdsSlot">Whether it holds a concurrency slot.</param>
     /// <param name="handle">Its registry entry.</param>
     /// <param name="metered">Whether it was counted in the in-flight metric.</param>
-    void ObservedChildEnded(Task task, string? name, bool holdsSlot, TrackedWorkHandle handle, bool metered);
+    void ObservedChildEnded(GroupThreadState thread, Task task, string? name, bool holdsSlot, TrackedWorkHandle handle, bool metered);
 }

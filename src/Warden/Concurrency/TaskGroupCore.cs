@@ -29,7 +29,8 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
     private CancellationTokenRegistration _outerRegistration;
     private ITimer? _timer;
     private TrackedWorkHandle _registration;
-    private int _state = 1;
+    // Padded onto its own cache line: every completing child writes it, often from another core than the spawning one.
+    private PaddedCounter _state = new() { Value = 1 };
     private int _outerFired;
     private int _timedOut;
     private List<Exception>? _errors;
@@ -39,6 +40,9 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
     private int _slotsInUse;
     private TResult? _bodyResult;
     private bool _bodyReturned;
+    // Set once, when the cancelling flag enters _state. The inline spawn path checks this copy instead of _state, so a
+    // spawn loop does not pull _state's cache line back from the cores where children are completing.
+    private volatile bool _cancelling;
 
     public TaskGroupCore(TaskGroupOptions? options, string defaultName, string? startSite, bool requiresBodyResult, CancellationToken outer)
     {
@@ -72,7 +76,7 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
     /// <summary>Completes after the owner released its count and every child finished.</summary>
     public Task<TResult> Completion => _completion.Task;
 
-    private bool IsCancelling => (Volatile.Read(ref _state) & CancellingFlag) != 0;
+    private bool IsCancelling => (Volatile.Read(ref _state.Value) & CancellingFlag) != 0;
 
     /// <summary>The lock for errors, the slot queue and shields, created on first use: a group whose children all succeed never needs it.</summary>
     private Lock Sync => Volatile.Read(ref _lockObject) ?? CreateLock();
@@ -148,7 +152,7 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
         var shield = new CancellationTokenSource(budget, _options.TimeProvider);
         lock (Sync)
         {
-            if ((Volatile.Read(ref _state) & CountMask) != 0)
+            if ((Volatile.Read(ref _state.Value) & CountMask) != 0)
             {
                 (_shields ??= []).Add(shield);
             }
@@ -168,7 +172,7 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
 
     private void ReleaseCounts(int counts)
     {
-        if ((Interlocked.Add(ref _state, -counts) & CountMask) == 0)
+        if ((Interlocked.Add(ref _state.Value, -counts) & CountMask) == 0)
         {
             Complete();
         }
@@ -184,16 +188,19 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
 
     private Task SpawnUnlimited<T>(Func<CancellationToken, Task> work, string? name, bool typed)
     {
-        if (_options.Start == StartMode.Inline && ReferenceEquals(InlineSpawnScope.Current, this))
+        var thread = GroupThreadState.Current;
+        if (_options.Start == StartMode.Inline && ReferenceEquals(thread.InlineGroup, this))
         {
             // A frame up this thread's stack holds a count of this group: a child that finishes synchronously
             // needs no bookkeeping; one that goes asynchronous takes its own count before that frame can return.
-            if (IsCancelling)
+            if (_cancelling)
             {
                 throw Closed();
             }
 
-            var inline = typed ? AsTyped<T>(Invoke(work)) : Invoke(work);
+            // That frame's scope also serves the child, so it is invoked directly (InvokeScoped would find it set).
+            var invoked = InvokeGuarded(static (w, token) => w(token), work, _token);
+            var inline = typed ? AsTyped<T>(invoked) : invoked;
             if (inline.IsCompleted)
             {
                 if (!inline.IsCompletedSuccessfully)
@@ -203,8 +210,8 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
             }
             else
             {
-                TakeReservedCount();
-                ObserveChild(inline, name, holdsSlot: false);
+                TakeReservedCount(thread);
+                ObserveChild(thread, inline, name, holdsSlot: false);
             }
 
             return inline;
@@ -320,7 +327,7 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
 
     private TaskGroupClosedException Closed()
     {
-        var state = Volatile.Read(ref _state);
+        var state = Volatile.Read(ref _state.Value);
         return (state & CountMask) == 0
             ? new TaskGroupClosedException($"Task group '{Name}' has finished; spawn children before the group's join completes.", this, groupWasCancelling: false)
             : new TaskGroupClosedException($"Task group '{Name}' is shutting down (a failure, Cancel(), its timeout or the outer token); it admits no new children.", this, groupWasCancelling: true);
@@ -328,7 +335,7 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
 
     private void Admit()
     {
-        var state = Volatile.Read(ref _state);
+        var state = Volatile.Read(ref _state.Value);
         while (true)
         {
             if ((state & CountMask) == 0 || (state & CancellingFlag) != 0)
@@ -336,7 +343,7 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
                 throw Closed();
             }
 
-            var seen = Interlocked.CompareExchange(ref _state, state + 1, state);
+            var seen = Interlocked.CompareExchange(ref _state.Value, state + 1, state);
             if (seen == state)
             {
                 return;
@@ -363,7 +370,8 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
     /// <summary>Runs user code with this group current on the thread, turning a synchronous throw or a null task into a faulted task.</summary>
     private Task InvokeScoped<TArg>(Func<TArg, CancellationToken, Task> code, TArg arg, CancellationToken token)
     {
-        var previous = InlineSpawnScope.Current;
+        var thread = GroupThreadState.Current;
+        var previous = thread.InlineGroup;
         if (ReferenceEquals(previous, this))
         {
             // A frame of this group is already below us on this stack: its scope and count reservation serve this
@@ -371,18 +379,18 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
             return InvokeGuarded(code, arg, token);
         }
 
-        var previousReserved = InlineSpawnScope.Reserved;
-        InlineSpawnScope.Current = this;
-        InlineSpawnScope.Reserved = 0;
+        var previousReserved = thread.Reserved;
+        thread.InlineGroup = this;
+        thread.Reserved = 0;
         try
         {
             return InvokeGuarded(code, arg, token);
         }
         finally
         {
-            var unused = InlineSpawnScope.Reserved;
-            InlineSpawnScope.Current = previous;
-            InlineSpawnScope.Reserved = previousReserved;
+            var unused = thread.Reserved;
+            thread.InlineGroup = previous;
+            thread.Reserved = previousReserved;
             if (unused > 0)
             {
                 ReleaseCounts(unused);
@@ -403,17 +411,17 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
     }
 
     /// <summary>Gives an asynchronous child one count from this frame's batch, taking a new batch when it is empty.</summary>
-    private void TakeReservedCount()
+    private void TakeReservedCount(GroupThreadState thread)
     {
-        var reserved = InlineSpawnScope.Reserved;
+        var reserved = thread.Reserved;
         if (reserved == 0)
         {
             // Safe without Admit: a frame up this stack holds a count, so the group cannot have finished.
-            Interlocked.Add(ref _state, ReservationBatch);
+            Interlocked.Add(ref _state.Value, ReservationBatch);
             reserved = ReservationBatch;
         }
 
-        InlineSpawnScope.Reserved = reserved - 1;
+        thread.Reserved = reserved - 1;
     }
 
     private void Track(Task task, string? name, bool holdsSlot)
@@ -424,14 +432,14 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
         }
         else
         {
-            ObserveChild(task, name, holdsSlot);
+            ObserveChild(GroupThreadState.Current, task, name, holdsSlot);
         }
     }
 
-    private void ObserveChild(Task task, string? name, bool holdsSlot)
+    private void ObserveChild(GroupThreadState thread, Task task, string? name, bool holdsSlot)
     {
         // Only children that actually go asynchronous are visible to the registry and the in-flight metric.
-        var handle = WorkRegistry.Register(TrackedWorkKind.GroupChild, name ?? Name, null, _registration.Id);
+        var handle = WorkRegistry.RegisterWith(thread.Counters, TrackedWorkKind.GroupChild, name ?? Name, null, _registration.Id);
         var metered = ConcurrencyInstruments.GroupChildrenInFlight.Enabled;
         if (metered)
         {
@@ -439,17 +447,17 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
         }
 
         // A supervisor's fault handler is user code: it runs in the spawner's execution context, as an await would.
-        ChildObserver.Watch(this, task, name, holdsSlot, handle, metered, flowContext: _options.OnChildFault is not null);
+        ChildObserver.Watch(this, thread, task, name, holdsSlot, handle, metered, flowContext: _options.OnChildFault is not null);
     }
 
-    void ITaskGroupEngine.ObservedChildEnded(Task task, string? name, bool holdsSlot, TrackedWorkHandle handle, bool metered)
+    void ITaskGroupEngine.ObservedChildEnded(GroupThreadState thread, Task task, string? name, bool holdsSlot, TrackedWorkHandle handle, bool metered)
     {
         if (metered)
         {
             ConcurrencyInstruments.GroupChildrenInFlight.Add(-1, new KeyValuePair<string, object?>(ConcurrencyInstruments.OwnerTag, Name));
         }
 
-        handle.Dispose();
+        handle.DisposeWith(thread.Counters);
         ChildEnded(task, name, holdsSlot);
     }
 
@@ -694,7 +702,7 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
 
     private void BeginCancelling()
     {
-        var state = Volatile.Read(ref _state);
+        var state = Volatile.Read(ref _state.Value);
         while (true)
         {
             if ((state & CountMask) == 0 || (state & CancellingFlag) != 0)
@@ -702,7 +710,7 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
                 return;
             }
 
-            var seen = Interlocked.CompareExchange(ref _state, state | CancellingFlag, state);
+            var seen = Interlocked.CompareExchange(ref _state.Value, state | CancellingFlag, state);
             if (seen == state)
             {
                 break;
@@ -711,6 +719,7 @@ internal sealed class TaskGroupCore<TResult> : ITaskGroup, ITaskGroupEngine
             state = seen;
         }
 
+        _cancelling = true;
         try
         {
             _cts.Cancel();

@@ -31,7 +31,16 @@ public readonly struct TrackedWorkHandle : IDisposable, IEquatable<TrackedWorkHa
     {
         if (_live)
         {
-            WorkRegistry.Unregister(Id, _kind, _recorded);
+            WorkRegistry.Unregister(GroupThreadState.Current.Counters, Id, _kind, _recorded);
+        }
+    }
+
+    /// <summary>Like <see cref="Dispose"/>, on the calling thread's <paramref name="counters"/> the caller already holds.</summary>
+    internal void DisposeWith(WorkCounterSlab counters)
+    {
+        if (_live)
+        {
+            WorkRegistry.Unregister(counters, Id, _kind, _recorded);
         }
     }
 

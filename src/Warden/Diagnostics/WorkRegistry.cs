@@ -14,14 +14,12 @@ namespace Warden.Diagnostics;
 /// </remarks>
 public static class WorkRegistry
 {
-    // Live counters live in per-thread slabs (see WorkCounterSlab): an untracked registration costs two plain writes
-    // to memory only its own thread touches. LiveCount sums the slabs of every thread that ever registered work.
+    // Live counters live in per-thread slabs (see WorkCounterSlab), held by GroupThreadState so the task group hot
+    // paths reach them with the same thread-static read they already make: an untracked registration costs two plain
+    // writes to memory only its own thread touches. LiveCount sums the slabs of every thread that ever registered work.
     private static readonly int _kindCount = Enum.GetValues<TrackedWorkKind>().Length;
     private static readonly Lock _slabsLock = new();
     private static WorkCounterSlab[] _slabs = [];
-
-    [ThreadStatic]
-    private static WorkCounterSlab? _threadSlab;
 
     private static readonly ConcurrentDictionary<long, TrackedWork> _entries = new();
     private static long _nextId;
@@ -80,9 +78,13 @@ public static class WorkRegistry
     /// The handle that removes the work again. Its <see cref="TrackedWorkHandle.Id"/> is the entry's id while tracking,
     /// and 0 for a counter-only registration (no id is drawn, so the untracked path touches one counter only).
     /// </returns>
-    public static TrackedWorkHandle Register(TrackedWorkKind kind, string name, string? startSite = null, long? parentId = null)
+    public static TrackedWorkHandle Register(TrackedWorkKind kind, string name, string? startSite = null, long? parentId = null) =>
+        RegisterWith(GroupThreadState.Current.Counters, kind, name, startSite, parentId);
+
+    /// <summary>Registers live work on <paramref name="counters"/>, the calling thread's slab the caller already holds.</summary>
+    internal static TrackedWorkHandle RegisterWith(WorkCounterSlab counters, TrackedWorkKind kind, string name, string? startSite = null, long? parentId = null)
     {
-        ThreadSlab().Add(KindIndex(kind), 1);
+        counters.Add(KindIndex(kind), 1);
         if (Volatile.Read(ref _trackers) == 0)
         {
             return new TrackedWorkHandle(0, kind, recorded: false);
@@ -124,12 +126,12 @@ public static class WorkRegistry
 
     internal static void EndTracking() => Interlocked.Decrement(ref _trackers);
 
-    internal static void Unregister(long id, TrackedWorkKind kind, bool recorded)
+    internal static void Unregister(WorkCounterSlab counters, long id, TrackedWorkKind kind, bool recorded)
     {
         // A recorded entry is removed once even if its handle is disposed twice; the counter follows the removal.
         if (!recorded || _entries.TryRemove(id, out _))
         {
-            ThreadSlab().Add(KindIndex(kind), -1);
+            counters.Add(KindIndex(kind), -1);
         }
     }
 
@@ -144,9 +146,8 @@ public static class WorkRegistry
         return index;
     }
 
-    private static WorkCounterSlab ThreadSlab() => _threadSlab ?? CreateThreadSlab();
-
-    private static WorkCounterSlab CreateThreadSlab()
+    /// <summary>Creates the calling thread's slab and makes <see cref="LiveCount"/> read it; <see cref="GroupThreadState"/> keeps it.</summary>
+    internal static WorkCounterSlab CreateThreadSlab()
     {
         var slab = new WorkCounterSlab(_kindCount);
         lock (_slabsLock)
@@ -155,7 +156,6 @@ public static class WorkRegistry
             Volatile.Write(ref _slabs, [.. _slabs, slab]);
         }
 
-        _threadSlab = slab;
         return slab;
     }
 }

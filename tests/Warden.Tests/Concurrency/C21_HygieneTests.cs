@@ -107,6 +107,39 @@ public sealed class C21_HygieneTests
     }
 
     [Fact]
+    public async Task Untracked_children_that_complete_on_pool_threads_leave_the_live_count()
+    {
+        // Nobody tracks, so each registration is only a counter in the registering thread's slab: the spawn adds on
+        // the test thread and each end subtracts on whichever pool thread completed the child. The sum must return.
+        Assert.False(WorkRegistry.IsTracking);
+        var before = WorkRegistry.LiveCount(TrackedWorkKind.GroupChild);
+        var release = StartModes.NewGate();
+        const int Children = 200;
+
+        var group = TaskGroup.RunAsync(
+            (g, groupToken) =>
+            {
+                for (var i = 0; i < Children; i++)
+                {
+                    _ = g.Spawn(async token =>
+                    {
+                        await release.Task.WaitAsync(token).ConfigureAwait(false);
+                        await Task.Yield();
+                    });
+                }
+
+                return Task.CompletedTask;
+            },
+            TestContext.Current.CancellationToken);
+
+        Assert.Equal(before + Children, WorkRegistry.LiveCount(TrackedWorkKind.GroupChild));
+        release.SetResult();
+        await group.WithinAsync(ct: TestContext.Current.CancellationToken);
+
+        Assert.Equal(before, WorkRegistry.LiveCount(TrackedWorkKind.GroupChild));
+    }
+
+    [Fact]
     public async Task Groups_and_their_children_appear_in_the_registry_while_live_and_leave_it_when_done()
     {
         using var tracking = WorkRegistry.BeginTracking();
