@@ -38,7 +38,11 @@ internal sealed class ChildObserver
         var observer = ChildObserverPool.TryRent(thread) ?? new ChildObserver();
         observer._owner = owner;
         observer._task = task;
-        observer._name = name;
+        if (name is not null)
+        {
+            // Pooled observers hold no name (OnCompleted clears it): skip the write, and its write barrier, when unnamed.
+            observer._name = name;
+        }
         observer._holdsSlot = holdsSlot;
         observer._handle = handle;
         observer._metered = metered;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 
 namespace Warden.Diagnostics;
@@ -126,13 +127,16 @@ public static class WorkRegistry
 
     internal static void EndTracking() => Interlocked.Decrement(ref _trackers);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // Runs for every asynchronous child of a task group.
     internal static void Unregister(WorkCounterSlab counters, long id, TrackedWorkKind kind, bool recorded)
     {
         // A recorded entry is removed once even if its handle is disposed twice; the counter follows the removal.
-        if (!recorded || _entries.TryRemove(id, out _))
+        if (recorded && !_entries.TryRemove(id, out _))
         {
-            counters.Add(KindIndex(kind), -1);
+            return;
         }
+
+        counters.Add(KindIndex(kind), -1);
     }
 
     private static int KindIndex(TrackedWorkKind kind)
@@ -140,11 +144,16 @@ public static class WorkRegistry
         var index = (int)kind;
         if ((uint)index >= (uint)_kindCount)
         {
-            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown tracked work kind.");
+            ThrowUnknownKind(kind);
         }
 
         return index;
     }
+
+    // Kept out of KindIndex so that the JIT inlines it: it runs twice for every asynchronous child of a task group.
+    [DoesNotReturn]
+    private static void ThrowUnknownKind(TrackedWorkKind kind) =>
+        throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown tracked work kind.");
 
     /// <summary>Creates the calling thread's slab and makes <see cref="LiveCount"/> read it; <see cref="GroupThreadState"/> keeps it.</summary>
     internal static WorkCounterSlab CreateThreadSlab()
