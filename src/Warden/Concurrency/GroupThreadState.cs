@@ -4,7 +4,8 @@ namespace Warden;
 
 /// <summary>
 /// What the task group hot paths keep per thread, behind one thread-static read: which group's code runs inline on
-/// this thread and the counts it reserved, this thread's free child observers, and its registry counters.
+/// this thread and the counts it reserved, the children it has not looked at yet, this thread's free child observers,
+/// and its registry counters.
 /// </summary>
 /// <remarks>
 /// One object rather than several <see cref="ThreadStaticAttribute"/> fields because every thread-static access is a
@@ -17,6 +18,7 @@ internal sealed class GroupThreadState
     private static GroupThreadState? t_current;
 
     private WorkCounterSlab? _counters;
+    private DeferredChildren? _deferred;
 
     /// <summary>This thread's state, created on first use.</summary>
     public static GroupThreadState Current => t_current ?? Create();
@@ -40,8 +42,21 @@ internal sealed class GroupThreadState
     /// <summary>How many idle observers <see cref="FreeObservers"/> holds.</summary>
     public int FreeObserverCount { get; set; }
 
+    /// <summary>Asynchronous children of <see cref="InlineGroup"/> spawned on this thread and not yet looked at, created on first use.</summary>
+    public DeferredChildren Deferred => _deferred ?? CreateDeferred();
+
+    /// <summary><see cref="Deferred"/> if this thread ever deferred a child, without creating it.</summary>
+    public DeferredChildren? DeferredIfCreated => _deferred;
+
     /// <summary>This thread's live-work counters in the registry.</summary>
     public WorkCounterSlab Counters => _counters ??= WorkRegistry.CreateThreadSlab();
 
     private static GroupThreadState Create() => t_current = new GroupThreadState();
+
+    private DeferredChildren CreateDeferred()
+    {
+        var deferred = new DeferredChildren();
+        DeferredChildWatchdog.Register(deferred);
+        return _deferred = deferred;
+    }
 }

@@ -10,6 +10,19 @@ internal interface ITaskGroupEngine
     /// <summary>Starts a child that already holds a slot and a count, and tracks it.</summary>
     Task StartWithSlot<T>(Func<CancellationToken, Task> work, string? name, bool typed);
 
+    /// <summary>Looks at every child of this group that waits in the thread's <see cref="DeferredChildren"/> ring.</summary>
+    /// <param name="thread">The thread whose ring it is (a frame of this group is on its stack).</param>
+    void FlushDeferred(GroupThreadState thread);
+
+    /// <summary>
+    /// The watchdog found a failed child in a ring whose thread has stalled: record the failure now (once), unless the
+    /// ring changed since the watchdog read it.
+    /// </summary>
+    /// <param name="ring">The ring.</param>
+    /// <param name="version">The ring's version when the watchdog read the child.</param>
+    /// <param name="child">The failed child.</param>
+    void ReportStalledFailure(DeferredChildren ring, int version, DeferredChild child);
+
     /// <summary>Gives back a count taken for a child that will never start.</summary>
     void ReleaseCount();
 

@@ -36,6 +36,7 @@ internal sealed class TaskGroupCore<TResult> : TaskCompletionSource<TResult>, IT
     private List<Exception>? _errors;
     private Exception? _critical;
     private List<CancellationTokenSource>? _shields;
+    private HashSet<Task>? _stalledFailures;
     private Queue<SlotRequest>? _waiting;
     private int _slotsInUse;
     private TResult? _bodyResult;
@@ -211,7 +212,10 @@ internal sealed class TaskGroupCore<TResult> : TaskCompletionSource<TResult>, IT
             else
             {
                 TakeReservedCount(thread);
-                ObserveChild(thread, inline, name, holdsSlot: false);
+                if (thread.Deferred.Add(this, new DeferredChild(inline, name), out var evicted))
+                {
+                    EndOrObserve(thread, evicted);
+                }
             }
 
             return inline;
@@ -379,6 +383,12 @@ internal sealed class TaskGroupCore<TResult> : TaskCompletionSource<TResult>, IT
             return InvokeGuarded(code, arg, token);
         }
 
+        if (thread.DeferredIfCreated is { Count: > 0 })
+        {
+            // The ring holds the outer group's children only: that group looks at them before this frame starts.
+            ((ITaskGroupEngine)previous!).FlushDeferred(thread);
+        }
+
         var previousReserved = thread.Reserved;
         thread.InlineGroup = this;
         thread.Reserved = 0;
@@ -388,12 +398,20 @@ internal sealed class TaskGroupCore<TResult> : TaskCompletionSource<TResult>, IT
         }
         finally
         {
-            var unused = thread.Reserved;
-            thread.InlineGroup = previous;
-            thread.Reserved = previousReserved;
-            if (unused > 0)
+            try
             {
-                ReleaseCounts(unused);
+                // Before the frame's counts go back: a child that completed while deferred returns its count here.
+                FlushDeferred(thread);
+            }
+            finally
+            {
+                var unused = thread.Reserved;
+                thread.InlineGroup = previous;
+                thread.Reserved = previousReserved;
+                if (unused > 0)
+                {
+                    ReleaseCounts(unused);
+                }
             }
         }
     }
@@ -424,6 +442,73 @@ internal sealed class TaskGroupCore<TResult> : TaskCompletionSource<TResult>, IT
         thread.Reserved = reserved - 1;
     }
 
+    public void FlushDeferred(GroupThreadState thread)
+    {
+        if (thread.DeferredIfCreated is not { } ring)
+        {
+            return;
+        }
+
+        while (ring.TryTakeOldest(out var child))
+        {
+            EndOrObserve(thread, child);
+        }
+    }
+
+    /// <summary>A child leaves the deferral ring: settle it now if it has completed, otherwise start watching it.</summary>
+    private void EndOrObserve(GroupThreadState thread, DeferredChild child)
+    {
+        var task = child.Task;
+        if (task.IsCompleted)
+        {
+            if (!task.IsCompletedSuccessfully && !ReportedByWatchdog(task))
+            {
+                ChildFailed(task, child.Name);
+            }
+
+            // Its count goes back to this frame's batch: no atomic write for a child that is already done.
+            thread.Reserved++;
+        }
+        else
+        {
+            ObserveChild(thread, task, child.Name, holdsSlot: false);
+        }
+    }
+
+    void ITaskGroupEngine.ReportStalledFailure(DeferredChildren ring, int version, DeferredChild child)
+    {
+        if (_options.Mode == FailureMode.Supervisor)
+        {
+            // A supervisor cancels nobody on a failure, so nothing can wait on it: its handler runs on the spawning thread.
+            return;
+        }
+
+        lock (Sync)
+        {
+            // Under the lock that ReportedByWatchdog takes after the owner's write: either the owner has not taken the
+            // child out of the ring yet (the version is unchanged) and will find the claim, or it has and this yields.
+            if (ring.Version != version || !(_stalledFailures ??= new HashSet<Task>(ReferenceEqualityComparer.Instance)).Add(child.Task))
+            {
+                return;
+            }
+        }
+
+        ChildFailed(child.Task, child.Name);
+    }
+
+    private bool ReportedByWatchdog(Task task)
+    {
+        if (_options.Mode == FailureMode.Supervisor)
+        {
+            return false;
+        }
+
+        lock (Sync)
+        {
+            return _stalledFailures is { } reported && reported.Contains(task);
+        }
+    }
+
     private void Track(Task task, string? name, bool holdsSlot)
     {
         if (task.IsCompleted)
@@ -438,7 +523,7 @@ internal sealed class TaskGroupCore<TResult> : TaskCompletionSource<TResult>, IT
 
     private void ObserveChild(GroupThreadState thread, Task task, string? name, bool holdsSlot)
     {
-        // Only children that actually go asynchronous are visible to the registry and the in-flight metric.
+        // Only children still running when the group looks at them are visible to the registry and the in-flight metric.
         var handle = WorkRegistry.RegisterWith(thread.Counters, TrackedWorkKind.GroupChild, name ?? Name, null, _registration.Id);
         var metered = ConcurrencyInstruments.GroupChildrenInFlight.Enabled;
         if (metered)
@@ -798,6 +883,7 @@ internal sealed class TaskGroupCore<TResult> : TaskCompletionSource<TResult>, IT
                 errors = _errors;
                 critical = _critical;
                 _shields = null;
+                _stalledFailures = null;
                 _errors = null;
                 _critical = null;
                 _waiting = null;
