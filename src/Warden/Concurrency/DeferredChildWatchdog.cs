@@ -21,6 +21,9 @@ internal static class DeferredChildWatchdog
     private static volatile bool s_armed;
     private static int s_ticking;
 
+    /// <summary>Whether the timer is running (for tests: it must stop once no ring holds children).</summary>
+    internal static bool IsArmed => s_armed;
+
     /// <summary>Starts watching a thread's ring; the ring is dropped once its thread is gone.</summary>
     /// <param name="ring">The ring.</param>
     public static void Register(DeferredChildren ring)

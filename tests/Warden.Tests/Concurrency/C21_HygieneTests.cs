@@ -176,6 +176,38 @@ public sealed class C21_HygieneTests
     }
 
     [Fact]
+    public async Task The_deferral_watchdog_stops_once_no_thread_holds_deferred_children()
+    {
+        // Children spawned from the body wait in the thread's deferral ring, which starts the watchdog's timer; once
+        // the group is done every ring is empty, and an idle process must not keep a timer ticking for nothing.
+        var gate = StartModes.NewGate();
+        var armedWhileDeferred = false;
+        var group = TaskGroup.RunAsync(
+            (g, groupToken) =>
+            {
+                for (var i = 0; i < 3; i++)
+                {
+                    _ = g.Spawn(_ => gate.Task);
+                }
+
+                armedWhileDeferred = DeferredChildWatchdog.IsArmed;
+                return Task.CompletedTask;
+            },
+            TestContext.Current.CancellationToken);
+        Assert.True(armedWhileDeferred);
+        gate.SetResult();
+        await group.WithinAsync(ct: TestContext.Current.CancellationToken);
+
+        var armed = await Eventually.UntilAsync(
+            static () => DeferredChildWatchdog.IsArmed,
+            static running => !running,
+            Bounded.DefaultBound,
+            "the watchdog's timer should stop at its first tick that finds every ring empty",
+            ct: TestContext.Current.CancellationToken);
+        Assert.False(armed);
+    }
+
+    [Fact]
     public async Task Children_that_complete_during_Spawn_cost_no_allocation_at_all()
     {
         static Task SyncChild(CancellationToken _) => Task.CompletedTask;
