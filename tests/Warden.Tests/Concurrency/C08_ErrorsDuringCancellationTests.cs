@@ -43,12 +43,16 @@ public sealed class C08_ErrorsDuringCancellationTests
     {
         var callbackFailure = new TestFailureException(2);
         var registered = StartModes.NewGate();
+
+        // Disposed only after the group: a child that disposed it on its way out could, once its wait was cancelled
+        // on another thread, unregister the callback before Cancel() reached it.
+        var registration = default(CancellationTokenRegistration);
         var ex = await Assert.ThrowsAsync<TaskGroupException>(() => TaskGroup.RunAsync(
             async (g, ct) =>
             {
                 _ = g.Spawn(async token =>
                 {
-                    await using var registration = token.Register(() => throw callbackFailure);
+                    registration = token.Register(() => throw callbackFailure);
                     registered.SetResult();
                     await StartModes.UntilCancelled(token);
                 });
@@ -56,6 +60,7 @@ public sealed class C08_ErrorsDuringCancellationTests
                 g.Cancel();
             },
             TestContext.Current.CancellationToken).WithinAsync(ct: TestContext.Current.CancellationToken));
+        await registration.DisposeAsync();
 
         Assert.Same(callbackFailure, Assert.Single(ex.InnerExceptions));
     }
