@@ -9,21 +9,21 @@ namespace Warden.Analyzers.Common;
 /// </summary>
 internal sealed class TestFrameworks
 {
-    private static readonly string[] TestAttributeNames =
+    private static readonly (string Name, TestFramework Framework)[] TestAttributes =
     {
-        "Xunit.FactAttribute",
-        "Xunit.TheoryAttribute",
-        "NUnit.Framework.TestAttribute",
-        "NUnit.Framework.TestCaseAttribute",
-        "NUnit.Framework.TestCaseSourceAttribute",
-        "NUnit.Framework.TheoryAttribute",
-        "Microsoft.VisualStudio.TestTools.UnitTesting.TestMethodAttribute",
-        "TUnit.Core.TestAttribute",
+        ("Xunit.FactAttribute", TestFramework.XunitV2),
+        ("Xunit.TheoryAttribute", TestFramework.XunitV2),
+        ("NUnit.Framework.TestAttribute", TestFramework.NUnit),
+        ("NUnit.Framework.TestCaseAttribute", TestFramework.NUnit),
+        ("NUnit.Framework.TestCaseSourceAttribute", TestFramework.NUnit),
+        ("NUnit.Framework.TheoryAttribute", TestFramework.NUnit),
+        ("Microsoft.VisualStudio.TestTools.UnitTesting.TestMethodAttribute", TestFramework.MSTest),
+        ("TUnit.Core.TestAttribute", TestFramework.TUnit),
     };
 
-    private readonly ImmutableArray<INamedTypeSymbol> _testAttributes;
+    private readonly ImmutableArray<(INamedTypeSymbol Attribute, TestFramework Framework)> _testAttributes;
 
-    private TestFrameworks(ImmutableArray<INamedTypeSymbol> testAttributes) => _testAttributes = testAttributes;
+    private TestFrameworks(ImmutableArray<(INamedTypeSymbol Attribute, TestFramework Framework)> testAttributes) => _testAttributes = testAttributes;
 
     /// <summary>True when the compilation references at least one known test framework.</summary>
     public bool Any => !_testAttributes.IsEmpty;
@@ -31,12 +31,14 @@ internal sealed class TestFrameworks
     /// <summary>Resolves the attributes the compilation can see.</summary>
     public static TestFrameworks Create(Compilation compilation)
     {
-        var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
-        foreach (var name in TestAttributeNames)
+        // Both xunit versions keep [Fact] in the Xunit namespace; only v3 has Xunit.TestContext.
+        var xunit = compilation.GetTypeByMetadataName("Xunit.TestContext") is null ? TestFramework.XunitV2 : TestFramework.XunitV3;
+        var builder = ImmutableArray.CreateBuilder<(INamedTypeSymbol, TestFramework)>();
+        foreach (var (name, framework) in TestAttributes)
         {
             if (compilation.GetTypeByMetadataName(name) is { } attribute)
             {
-                builder.Add(attribute);
+                builder.Add((attribute, framework == TestFramework.XunitV2 ? xunit : framework));
             }
         }
 
@@ -44,27 +46,30 @@ internal sealed class TestFrameworks
     }
 
     /// <summary>True when <paramref name="method"/> carries a test attribute of a known framework.</summary>
-    public bool IsTestMethod(IMethodSymbol method)
+    public bool IsTestMethod(IMethodSymbol method) => FrameworkOf(method) is not null;
+
+    /// <summary>The framework whose test attribute <paramref name="method"/> carries, or null when it is not a test.</summary>
+    public TestFramework? FrameworkOf(IMethodSymbol method)
     {
         if (_testAttributes.IsEmpty)
         {
-            return false;
+            return null;
         }
 
         foreach (var attribute in method.GetAttributes())
         {
             for (var type = attribute.AttributeClass; type is not null; type = type.BaseType)
             {
-                foreach (var known in _testAttributes)
+                foreach (var (known, framework) in _testAttributes)
                 {
                     if (SymbolEqualityComparer.Default.Equals(type, known))
                     {
-                        return true;
+                        return framework;
                     }
                 }
             }
         }
 
-        return false;
+        return null;
     }
 }

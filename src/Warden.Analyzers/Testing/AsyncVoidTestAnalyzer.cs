@@ -6,8 +6,9 @@ using Warden.Analyzers.Common;
 namespace Warden.Analyzers.Testing;
 
 /// <summary>
-/// WD702: an <c>async void</c> test method in xunit (v2, v3), NUnit, MSTest or TUnit. The runner cannot await it:
-/// the test passes before its assertions run, and a failure surfaces later in another test or not at all.
+/// WD702: an <c>async void</c> test method in xunit (v2, v3), NUnit, MSTest or TUnit. No runner can await it, and
+/// each framework copes differently; the message names what this test's framework does: MSTest never runs it (the
+/// quiet case), NUnit and xunit v3 refuse it, and xunit v2 waits for it but is the last version that will.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class AsyncVoidTestAnalyzer : DiagnosticAnalyzer
@@ -15,10 +16,10 @@ public sealed class AsyncVoidTestAnalyzer : DiagnosticAnalyzer
     internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
         DiagnosticIds.AsyncVoidTest,
         title: "async void test",
-        messageFormat: "Test '{0}' is async void: the runner cannot await it, so it passes before its assertions run; return Task",
+        messageFormat: "Test '{0}' is async void: {1}; return Task",
         DiagnosticCategories.Testing,
         DiagnosticSeverity.Warning,
-        description: "Test runners await a returned Task; an async void test finishes at its first await, and its failures are lost or blamed on another test.");
+        description: "Test runners await a returned Task and cannot await async void. MSTest leaves such a test out of the run, so it never fails; NUnit and xunit v3 refuse to run it; xunit v2 waits for it through its synchronization context, but v3 dropped that.");
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
@@ -40,12 +41,22 @@ public sealed class AsyncVoidTestAnalyzer : DiagnosticAnalyzer
                 symbol =>
                 {
                     var method = (IMethodSymbol)symbol.Symbol;
-                    if (method.IsAsync && method.ReturnsVoid && tests.IsTestMethod(method))
+                    if (method.IsAsync && method.ReturnsVoid && tests.FrameworkOf(method) is { } framework)
                     {
-                        symbol.ReportDiagnostic(Diagnostic.Create(Rule, method.Locations[0], method.Name));
+                        symbol.ReportDiagnostic(Diagnostic.Create(Rule, method.Locations[0], method.Name, Consequence(framework)));
                     }
                 },
                 SymbolKind.Method);
         });
     }
+
+    /// <summary>What the framework does with an async void test, as the message's second argument.</summary>
+    private static string Consequence(TestFramework framework) => framework switch
+    {
+        TestFramework.MSTest => "MSTest leaves it out of the run (UTA007 in the discovery log only), so it never fails",
+        TestFramework.NUnit => "NUnit refuses to run it (not runnable: an async test must not return void)",
+        TestFramework.XunitV3 => "xunit v3 no longer supports async void tests",
+        TestFramework.XunitV2 => "xunit v2 waits for it, but xunit v3 no longer supports async void tests",
+        _ => "TUnit cannot await it",
+    };
 }

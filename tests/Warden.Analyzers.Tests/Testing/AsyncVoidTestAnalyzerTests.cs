@@ -35,6 +35,22 @@ public sealed class AsyncVoidTestAnalyzerTests
         "[Xunit.Theory, Xunit.InlineData(1)] public async Task<int> Loads(int id) => await Api.GetAsync(id);",
     };
 
+    public static TheoryData<string, string, string> Consequences => new()
+    {
+        { "[Xunit.Fact]", "", "xunit v2 waits for it, but xunit v3 no longer supports async void tests" },
+        { "[Xunit.Fact]", "namespace Xunit { public static class TestContext { } }", "xunit v3 no longer supports async void tests" },
+        { "[NUnit.Framework.Test]", "", "NUnit refuses to run it (not runnable: an async test must not return void)" },
+        { "[Microsoft.VisualStudio.TestTools.UnitTesting.TestMethod]", "", "MSTest leaves it out of the run (UTA007 in the discovery log only), so it never fails" },
+        { "[TUnit.Core.Test]", "namespace TUnit.Core { public class TestAttribute : Attribute { } }", "TUnit cannot await it" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Consequences))]
+    public Task The_message_says_what_the_tests_framework_does_with_it(string attribute, string extraSource, string consequence) =>
+        Verify<AsyncVoidTestAnalyzer>.AnalyzerAsync(
+            Source(attribute + " public async void {|#0:Saves|}() { await Api.DoAsync(); }") + extraSource,
+            Verify<AsyncVoidTestAnalyzer>.Diagnostic(0).WithArguments("Saves", consequence));
+
     [Theory]
     [MemberData(nameof(AsyncVoidTests))]
     public Task Flags_async_void_tests_of_every_framework(string member) =>
