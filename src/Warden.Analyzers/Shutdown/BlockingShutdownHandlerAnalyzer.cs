@@ -177,9 +177,29 @@ public sealed class BlockingShutdownHandlerAnalyzer : DiagnosticAnalyzer
                     _ => false,
                 };
                 return blocks ? method.Name : null;
+            case IInvalidOperation { Syntax: InvocationExpressionSyntax call }:
+                return UnresolvedBlockingMember(call);
             default:
                 return null;
         }
+    }
+
+    // A call on a type that did not resolve (an unrestored package, say) has no symbol to check. Two shapes still
+    // say what they do by their names alone: `x.GetAwaiter().GetResult()` and `x.Wait(...)` park the thread whatever
+    // x is, and a shutdown handler is where that costs most (the precision sample missed four such handlers).
+    private static string? UnresolvedBlockingMember(InvocationExpressionSyntax call)
+    {
+        if (call.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } member)
+        {
+            return null;
+        }
+
+        return name switch
+        {
+            "Wait" => name,
+            "GetResult" when member.Expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetAwaiter" } } => name,
+            _ => null,
+        };
     }
 
     private static bool IsTaskType(INamedTypeSymbol? type) =>

@@ -21,6 +21,11 @@ public sealed class BlockingShutdownHandlerAnalyzerTests
         "void M() { AppDomain.CurrentDomain.ProcessExit += OnExit; } void OnExit(object sender, EventArgs e) { [|Api.DoAsync().Wait()|]; }",
         "void M(Thread worker) { System.Runtime.Loader.AssemblyLoadContext.Default.Unloading += _ => [|worker.Join()|]; }",
         "void M(IHostApplicationLifetime lifetime, SemaphoreSlim gate) { lifetime.ApplicationStopping.UnsafeRegister(_ => [|gate.Wait()|], null); }",
+
+        // Receivers of unresolved types (an unrestored package): the two shapes that block whatever the type is.
+        "void M(IHostApplicationLifetime lifetime, {|CS0246:ConsulClient|} consul) { lifetime.ApplicationStopping.Register(() => [|consul.Agent.ServiceDeregister(\"id\").Wait()|]); }",
+        "void M(IHostApplicationLifetime lifetime, {|CS0246:ConsulClient|} consul) { lifetime.ApplicationStopping.Register(() => [|consul.Agent.ServiceDeregister(\"id\").GetAwaiter().GetResult()|]); }",
+        "void M({|CS0246:Crawler|} crawler) { AppDomain.CurrentDomain.ProcessExit += (s, e) => crawler?[|.DisposeAsync().AsTask().GetAwaiter().GetResult()|]; }",
     };
 
     public static TheoryData<string> Signalling => new()
@@ -36,6 +41,11 @@ public sealed class BlockingShutdownHandlerAnalyzerTests
         "void M(CancellationTokenSource stop) { AppDomain.CurrentDomain.ProcessExit += OnExit; void OnExit(object sender, EventArgs e) => stop.Cancel(); }",
         "void M() { Api.DoAsync().Wait(); Thread.Sleep(10); }",
         "void M(IHostApplicationLifetime lifetime) { lifetime.ApplicationStopping.Register(() => Interlocked.Increment(ref _stops)); } private int _stops;",
+
+        // Unresolved receivers: a GetResult that is not the awaiter idiom, and other names, are not read as blocking.
+        "void M(IHostApplicationLifetime lifetime, {|CS0246:Job|} job) { lifetime.ApplicationStopping.Register(() => job.GetResult()); }",
+        "void M(IHostApplicationLifetime lifetime, {|CS0246:Job|} job) { lifetime.ApplicationStopping.Register(() => job.Stop()); }",
+        "void M({|CS0246:Job|} job) { job.Wait(); }",
     };
 
     [Theory]
