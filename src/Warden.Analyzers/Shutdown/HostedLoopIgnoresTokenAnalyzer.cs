@@ -19,7 +19,7 @@ public sealed class HostedLoopIgnoresTokenAnalyzer : DiagnosticAnalyzer
     internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
         DiagnosticIds.HostedLoopIgnoresStoppingToken,
         title: "Hosted loop ignores stopping token",
-        messageFormat: "{0} never observes '{1}', so stopping the host cannot end it; check '{1}.IsCancellationRequested' or pass '{1}' to what it awaits",
+        messageFormat: "{0} never observes '{1}', so stopping the host cannot end it; check '{1}.IsCancellationRequested', pass '{1}' to what it awaits, or bound a call that takes no token with '.WaitAsync({1})'",
         DiagnosticCategories.Shutdown,
         DiagnosticSeverity.Warning,
         description: "The host signals shutdown only through the token; a loop or a stop routine that ignores it runs until the host's timeout abandons it mid-work.");
