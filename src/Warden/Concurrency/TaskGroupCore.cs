@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using Warden.Diagnostics;
 
 namespace Warden;
@@ -8,19 +7,19 @@ namespace Warden;
 /// body or the scope, plus every admitted child) and the "cancelling" flag, so admission, cancellation and the last
 /// child finishing are decided by single atomic transitions; the count reaching zero completes the group exactly once.
 /// Errors, the slot queue and shields sit behind one lock that the unlimited, successful path never takes.
-/// The engine is its own completion source (its <c>Task</c> is the group's join), which saves a group one object.
+/// The engine is its own token source, and its completion task is made only when needed: a group whose children all
+/// finish before the caller gets its task (the synchronous case) hands out a ready-made task and allocates one object
+/// in all, where a completion source and a separate token source would make three.
 /// </summary>
 /// <typeparam name="TResult">The body's result (<see cref="bool"/> for bodies without one).</typeparam>
 #pragma warning disable CA1031 // The engine's job is to catch every exception a child or body throws and record it.
-[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "The group disposes its token source itself when its last count is released (Complete); there is no other owner to call Dispose.")]
-internal sealed class TaskGroupCore<TResult> : TaskCompletionSource<TResult>, ITaskGroup, ITaskGroupEngine
+internal sealed class TaskGroupCore<TResult> : CancellationTokenSource, ITaskGroup, ITaskGroupEngine
 {
     private const int CancellingFlag = 1 << 30;
     private const int CountMask = CancellingFlag - 1;
     private const int ReservationBatch = 32;
 
     private readonly TaskGroupOptions _options;
-    private readonly CancellationTokenSource _cts = new();
     private readonly CancellationToken _token;
     private readonly bool _requiresBodyResult;
     private readonly bool _limited;
@@ -44,6 +43,9 @@ internal sealed class TaskGroupCore<TResult> : TaskCompletionSource<TResult>, IT
     // Set once, when the cancelling flag enters _state. The inline spawn path checks this copy instead of _state, so a
     // spawn loop does not pull _state's cache line back from the cores where children are completing.
     private volatile bool _cancelling;
+    // Null, then either a TaskCompletionSource (someone asked for the task before the group finished) or the finished
+    // group's completed task (it finished first): whichever of the two is stored first, by compare-exchange, wins.
+    private object? _completion;
 
     public TaskGroupCore(TaskGroupOptions? options, string defaultName, string? startSite, bool requiresBodyResult, CancellationToken outer)
     {
@@ -54,7 +56,7 @@ internal sealed class TaskGroupCore<TResult> : TaskCompletionSource<TResult>, IT
             _options.Validate();
         }
         Name = _options.Name ?? (string.IsNullOrEmpty(defaultName) ? "task-group" : defaultName);
-        _token = _cts.Token;
+        _token = base.Token;
         _requiresBodyResult = requiresBodyResult;
         _limited = _options.MaxConcurrency != int.MaxValue;
         _outer = outer;
@@ -70,12 +72,20 @@ internal sealed class TaskGroupCore<TResult> : TaskCompletionSource<TResult>, IT
         }
     }
 
-    public CancellationToken Token => _token;
+    /// <summary>The group's token (cached: the base property throws once the group has disposed itself on completion).</summary>
+    public new CancellationToken Token => _token;
 
     public string Name { get; }
 
     /// <summary>Completes after the owner released its count and every child finished.</summary>
-    public Task<TResult> Completion => Task;
+    public Task<TResult> Completion
+    {
+        get
+        {
+            var current = CompletionOrSource();
+            return current as Task<TResult> ?? ((TaskCompletionSource<TResult>)current).Task;
+        }
+    }
 
     private bool IsCancelling => (Volatile.Read(ref _state.Value) & CancellingFlag) != 0;
 
@@ -145,7 +155,8 @@ internal sealed class TaskGroupCore<TResult> : TaskCompletionSource<TResult>, IT
         return status.Task;
     }
 
-    public void Cancel() => BeginCancelling();
+    /// <summary>Cancels the group (<see cref="ITaskGroup.Cancel"/>); it hides the token source's own, which would skip the group's state.</summary>
+    public new void Cancel() => BeginCancelling();
 
     public CancellationToken Shield(TimeSpan budget)
     {
@@ -807,7 +818,7 @@ internal sealed class TaskGroupCore<TResult> : TaskCompletionSource<TResult>, IT
         _cancelling = true;
         try
         {
-            _cts.Cancel();
+            base.Cancel();
         }
         catch (AggregateException callbackFailures)
         {
@@ -905,7 +916,7 @@ internal sealed class TaskGroupCore<TResult> : TaskCompletionSource<TResult>, IT
 
         // After completion the group holds no reference to the caller's token source, children or errors (C21).
         _outer = default;
-        _cts.Dispose();
+        Dispose();
 
         if (critical is not null)
         {
@@ -914,7 +925,7 @@ internal sealed class TaskGroupCore<TResult> : TaskCompletionSource<TResult>, IT
                 TaskGroup.ReportUnobserved(Name, errors.Count == 1 ? errors[0] : new TaskGroupException(Describe(errors), errors));
             }
 
-            SetException(critical);
+            PendingSource().SetException(critical);
         }
         else if (errors is { Count: > 0 })
         {
@@ -925,30 +936,46 @@ internal sealed class TaskGroupCore<TResult> : TaskCompletionSource<TResult>, IT
                     TaskGroupException.AttachSuppressed(errors[0], [.. errors.Skip(1)]);
                 }
 
-                SetException(errors[0]);
+                PendingSource().SetException(errors[0]);
             }
             else
             {
-                SetException(new TaskGroupException(Describe(errors), errors));
+                PendingSource().SetException(new TaskGroupException(Describe(errors), errors));
             }
         }
         else if (Volatile.Read(ref _outerFired) == 1)
         {
-            SetCanceled(outer);
+            PendingSource().SetCanceled(outer);
         }
         else if (Volatile.Read(ref _timedOut) == 1)
         {
-            SetException(new TimeoutException($"Task group '{Name}' timed out after {_options.Timeout}."));
+            PendingSource().SetException(new TimeoutException($"Task group '{Name}' timed out after {_options.Timeout}."));
         }
         else if (_requiresBodyResult && !_bodyReturned)
         {
             // Cancel() stopped the body before it produced a value: there is no result to return.
-            SetCanceled(_token);
+            PendingSource().SetCanceled(_token);
         }
-        else
+        else if (Volatile.Read(ref _completion) is not null || Interlocked.CompareExchange(ref _completion, System.Threading.Tasks.Task.FromResult(result!), null) is not null)
         {
-            SetResult(result!);
+            // Someone already holds the pending task; otherwise the finished task went in, with no source at all.
+            PendingSource().SetResult(result!);
         }
+    }
+
+    /// <summary>The completion source behind a task handed out before the group finished (only Complete calls this, so no finished task can be stored yet).</summary>
+    private TaskCompletionSource<TResult> PendingSource() => (TaskCompletionSource<TResult>)CompletionOrSource();
+
+    /// <summary>The finished group's task if it went in first, else the completion source, which this installs if absent.</summary>
+    private object CompletionOrSource()
+    {
+        if (Volatile.Read(ref _completion) is { } current)
+        {
+            return current;
+        }
+
+        var created = new TaskCompletionSource<TResult>();
+        return Interlocked.CompareExchange(ref _completion, created, null) ?? created;
     }
 
     private string Describe(List<Exception> errors) =>
