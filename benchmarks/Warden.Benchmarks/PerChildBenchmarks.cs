@@ -43,6 +43,24 @@ public class PerChildBenchmarks
     [BenchmarkCategory("async")]
     public Task TaskGroupAsyncChildren() => TaskGroup.RunAsync(_spawnAsync);
 
+    /// <summary>
+    /// Not a contender: the floor for any owner that hears of each child as it completes through public APIs (one
+    /// shared continuation per child that only counts down; see <see cref="ChildCountdown"/>).
+    /// </summary>
+    /// <returns>Completes when every child has.</returns>
+    [Benchmark]
+    [BenchmarkCategory("async")]
+    public Task CountdownAsyncChildren()
+    {
+        var countdown = new ChildCountdown(Children);
+        for (var i = 0; i < Children; i++)
+        {
+            countdown.Watch(Benchmarks.Children.Async(CancellationToken.None));
+        }
+
+        return countdown.Task;
+    }
+
     private static Task SpawnAll(ITaskGroup group, int count, Func<CancellationToken, Task> child)
     {
         for (var i = 0; i < count; i++)

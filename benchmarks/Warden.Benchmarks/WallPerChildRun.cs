@@ -200,30 +200,4 @@ public static class WallPerChildRun
             }
         }
     }
-
-    /// <summary>The control: one shared continuation per child that only counts down to zero.</summary>
-    private sealed class ChildCountdown
-    {
-        private readonly TaskCompletionSource _done = new();
-        private readonly Action _onChildCompleted;
-        private int _remaining;
-
-        public ChildCountdown(int children)
-        {
-            _remaining = children;
-            _onChildCompleted = OnChildCompleted;
-        }
-
-        public Task Task => _done.Task;
-
-        public void Watch(Task child) => child.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_onChildCompleted);
-
-        private void OnChildCompleted()
-        {
-            if (Interlocked.Decrement(ref _remaining) == 0)
-            {
-                _done.SetResult();
-            }
-        }
-    }
 }

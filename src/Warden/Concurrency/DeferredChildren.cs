@@ -22,6 +22,12 @@ internal sealed class DeferredChildren
 
     private const int Mask = Capacity - 1;
 
+    /// <summary>
+    /// Whether deferring can pay off in this process: with one processor, a child resumes only when its spawner is
+    /// preempted, so nearly every child is still running when it leaves the ring and the ring is pure overhead.
+    /// </summary>
+    public static readonly bool CanPayOff = Environment.ProcessorCount > 1;
+
     private readonly DeferredChild[] _items = new DeferredChild[Capacity];
     private int _head;
     private int _count;

@@ -223,7 +223,11 @@ internal sealed class TaskGroupCore<TResult> : CancellationTokenSource, ITaskGro
             else
             {
                 TakeReservedCount(thread);
-                if (thread.Deferred.Add(this, new DeferredChild(inline, name), out var evicted))
+                if (!DeferredChildren.CanPayOff)
+                {
+                    ObserveChild(thread, inline, name, holdsSlot: false);
+                }
+                else if (thread.Deferred.Add(this, new DeferredChild(inline, name), out var evicted))
                 {
                     EndOrObserve(thread, evicted);
                 }

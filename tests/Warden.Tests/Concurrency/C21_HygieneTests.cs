@@ -180,6 +180,7 @@ public sealed class C21_HygieneTests
     {
         // Children spawned from the body wait in the thread's deferral ring, which starts the watchdog's timer; once
         // the group is done every ring is empty, and an idle process must not keep a timer ticking for nothing.
+        Assert.SkipUnless(DeferredChildren.CanPayOff, "With one processor no child is deferred, so the watchdog never starts (CI runs this suite on one processor too).");
         var gate = StartModes.NewGate();
         var armedWhileDeferred = false;
         var group = TaskGroup.RunAsync(
