@@ -16,4 +16,7 @@ internal static partial class HostingLog
 
     [LoggerMessage(EventId = 8104, Level = LogLevel.Error, Message = "The HTTP server failed while stopping.")]
     public static partial void ServerStopFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 8105, Level = LogLevel.Warning, Message = "The host runs with {Lifetime}, registered after AddWardenShutdown, so Warden does not trap SIGTERM, SIGINT or SIGQUIT and exits with no signal exit code; call AddWardenShutdown after UseSystemd, UseWindowsService or your own IHostLifetime, and Warden runs that lifetime inside its own.")]
+    public static partial void LifetimeRegisteredAfter(ILogger logger, string lifetime);
 }

@@ -23,6 +23,12 @@ internal sealed class ShutdownHostedService(
 
     public Task StartingAsync(CancellationToken cancellationToken)
     {
+        if (services.GetService<IHostLifetime>() is { } hostLifetime and not ShutdownSignalLifetime)
+        {
+            // The last registration wins, so a lifetime added after AddWardenShutdown silently took the signals.
+            HostingLog.LifetimeRegisteredAfter(logger, hostLifetime.GetType().Name);
+        }
+
         coordinator.RegisterDrain("background tasks", backgroundTasks.DrainAsync);
         if (services.GetService<IServer>() is { } server)
         {

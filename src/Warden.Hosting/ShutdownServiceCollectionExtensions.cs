@@ -15,7 +15,8 @@ public static class ShutdownServiceCollectionExtensions
 
     /// <summary>
     /// Adds the <see cref="ShutdownCoordinator"/> and hooks its five steps into the host: the signals (SIGTERM,
-    /// SIGINT, SIGQUIT) replace the console lifetime; steps 2-4 run before any hosted service stops, with
+    /// SIGINT, SIGQUIT) replace the console lifetime, and a lifetime registered before this call (for example by
+    /// <c>UseSystemd</c> or <c>UseWindowsService</c>) keeps running inside Warden's; steps 2-4 run before any hosted service stops, with
     /// Kestrel's listeners unbound at step 2; step 5 runs after the server and every hosted service have stopped.
     /// Also registers a <see cref="BackgroundTasks"/> singleton that step 2 drains, a readiness health check
     /// (<see cref="ReadinessCheckName"/>, tag <c>ready</c>), and sets <c>HostOptions.ShutdownTimeout</c> to the
@@ -51,7 +52,22 @@ public static class ShutdownServiceCollectionExtensions
             sp.GetService<ILogger<BackgroundTasks>>()));
         services.TryAddSingleton<ListenerTracker>();
         services.AddSingleton<IConnectionListenerFactory, ObservedSocketListenerFactory>();
-        services.AddSingleton<IHostLifetime, ShutdownSignalLifetime>();
+        // The lifetime registered so far (the last one is what the host would resolve) runs inside Warden's, unless
+        // it is the console lifetime, which Warden's replaces.
+        var previousLifetime = services.LastOrDefault(d => d.ServiceType == typeof(IHostLifetime) && !d.IsKeyedService);
+        for (var i = services.Count - 1; i >= 0; i--)
+        {
+            if (services[i].ServiceType == typeof(IHostLifetime) && !services[i].IsKeyedService)
+            {
+                services.RemoveAt(i);
+            }
+        }
+
+        services.AddSingleton<IHostLifetime>(sp => new ShutdownSignalLifetime(
+            sp.GetRequiredService<ShutdownCoordinator>(),
+            sp.GetRequiredService<IHostApplicationLifetime>(),
+            sp.GetRequiredService<ILogger<ShutdownSignalLifetime>>(),
+            InnerHostLifetime.Create(previousLifetime, sp)));
 
         // First in the list: the host calls StoppingAsync in reverse order of registration for lifecycle services
         // it knows, and StopAsync in reverse order, so this service stops after the server and the app's services.
