@@ -36,6 +36,13 @@ internal sealed record InnerHostLifetime(IHostLifetime Lifetime, bool Owned)
         var created = descriptor.ImplementationFactory is { } factory
             ? factory(services)
             : ActivatorUtilities.CreateInstance(services, descriptor.ImplementationType!);
-        return created is ConsoleLifetime ? null : new InnerHostLifetime((IHostLifetime)created, Owned: true);
+        if (created is ConsoleLifetime console)
+        {
+            // A factory that makes the console lifetime: replaced like the type registration.
+            console.Dispose();
+            return null;
+        }
+
+        return new InnerHostLifetime((IHostLifetime)created, Owned: true);
     }
 }

@@ -16,8 +16,9 @@ public static class ShutdownServiceCollectionExtensions
     /// <summary>
     /// Adds the <see cref="ShutdownCoordinator"/> and hooks its five steps into the host: the signals (SIGTERM,
     /// SIGINT, SIGQUIT) replace the console lifetime, and a lifetime registered before this call (for example by
-    /// <c>UseSystemd</c> or <c>UseWindowsService</c>) keeps running inside Warden's; steps 2-4 run before any hosted service stops, with
-    /// Kestrel's listeners unbound at step 2; step 5 runs after the server and every hosted service have stopped.
+    /// <c>UseSystemd</c> or <c>UseWindowsService</c>) keeps running inside Warden's; steps 2-4 run before any hosted
+    /// service stops, with Kestrel's listeners unbound at step 2; step 5 runs after the server and every hosted
+    /// service have stopped.
     /// Also registers a <see cref="BackgroundTasks"/> singleton that step 2 drains, a readiness health check
     /// (<see cref="ReadinessCheckName"/>, tag <c>ready</c>), and sets <c>HostOptions.ShutdownTimeout</c> to the
     /// budget less the margin and the close timeout. Invalid options fail host start-up with the arithmetic.
