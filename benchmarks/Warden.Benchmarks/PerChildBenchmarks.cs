@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
+using Warden.Diagnostics;
 
 namespace Warden.Benchmarks;
 
@@ -22,6 +23,7 @@ public class PerChildBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        ProcessorCheck.WarnIfMisreported();
         var count = Children;
         _spawnSync = (group, _) => SpawnAll(group, count, Benchmarks.Children.Sync);
         _spawnAsync = (group, _) => SpawnAll(group, count, Benchmarks.Children.Async);
@@ -34,6 +36,29 @@ public class PerChildBenchmarks
     [Benchmark]
     [BenchmarkCategory("sync")]
     public Task TaskGroupSyncChildren() => TaskGroup.RunAsync(_spawnSync);
+
+    /// <summary>
+    /// Not a contender: a lower bound for any task group. It does only what every group must: make the token source its
+    /// children observe (so a failure or <c>Cancel</c> can stop them), count itself in the work registry (the one cost
+    /// the issue allows when nobody reads the registry), call each child with the token and look at the task it
+    /// returns. It records no failure, keeps no count of children and runs no body. Where this row is over budget, no
+    /// group can be within it.
+    /// </summary>
+    /// <returns>A completed task, as every child completed synchronously.</returns>
+    [Benchmark]
+    [BenchmarkCategory("sync")]
+    public Task FloorSyncChildren()
+    {
+        using var source = new CancellationTokenSource();
+        using var registration = WorkRegistry.Register(TrackedWorkKind.TaskGroup, "floor");
+        var failed = false;
+        for (var i = 0; i < Children; i++)
+        {
+            failed |= !Benchmarks.Children.Sync(source.Token).IsCompletedSuccessfully;
+        }
+
+        return failed ? Task.FromException(new InvalidOperationException("A synchronous child failed.")) : Task.CompletedTask;
+    }
 
     [Benchmark(Baseline = true)]
     [BenchmarkCategory("async")]
