@@ -20,7 +20,8 @@ internal static class ProcessorCheck
             return;
         }
 
-        var usable = BitOperations.PopCount((ulong)Process.GetCurrentProcess().ProcessorAffinity);
+        using var process = Process.GetCurrentProcess();
+        var usable = BitOperations.PopCount((ulong)process.ProcessorAffinity);
         if (usable < Environment.ProcessorCount)
         {
             Console.WriteLine($"// WARNING: pinned to {usable} processor(s) but Environment.ProcessorCount is {Environment.ProcessorCount}: this launch does not behave like a {usable}-processor machine (BenchmarkDotNet's --affinity pins a process after its runtime has started). Pin the whole run instead: taskset -c 0 dotnet ...");
