@@ -7,7 +7,7 @@ namespace Warden.Benchmarks;
 /// Catches a one-core run that is not one: BenchmarkDotNet's <c>--affinity</c> pins the benchmark process after it
 /// has started, so the runtime may already have read two processors. Such a launch runs on one core while the thread
 /// pool, spin-waits and <c>Environment.ProcessorCount</c> assume two (seen on this project's 2-core VM: the count was
-/// 2 in some launches of an <c>--affinity 1</c> job and 1 in others). Pin the whole run instead:
+/// 2 in one launch of an <c>--affinity 1</c> job and 1 in the others). Pin the whole run instead:
 /// <c>taskset -c 0 dotnet ...</c>, whose child processes start pinned.
 /// </summary>
 internal static class ProcessorCheck
